@@ -1,0 +1,68 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the kitoutils core.
+
+Each event only calls the core: load and validate the kit (on_config), add
+one generated page per sheet (on_files), fill the home page's list of
+sheets (on_page_markdown). A kit with errors stops the build with the
+located French messages and no traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kitoutils.loader import load_kit
+from kitoutils.model import Kit
+from kitoutils.navigation import sheet_navigation
+from kitoutils.problems import KitInvalid
+from kitoutils.render import render_fiche, render_sheet_list, sheet_path
+
+log = logging.getLogger("mkdocs.plugins.kit")
+
+HOME_PAGE = "index.md"
+SHEET_LIST_MARKER = "<!-- kit:liste-des-fiches -->"
+
+_kit: Kit | None = None
+
+
+def kit_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "kit"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _kit
+    directory = kit_dir(config)
+    if str(directory) not in config.watch:
+        config.watch.append(str(directory))  # `mkdocs serve` rebuilds on sheet edits
+    try:
+        _kit = load_kit(directory)
+    except KitInvalid as invalid:
+        raise PluginError(invalid.report()) from None
+    # The sheets' pages come after the home page, grouped by phase.
+    nav = list(config.nav or [HOME_PAGE])
+    config.nav = nav[:1] + sheet_navigation(_kit) + nav[1:]
+    log.info("Kit chargé : %d fiches", len(_kit.fiches))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _kit is not None
+    docs_to_project = os.path.relpath(Path(config.config_file_path).parent, config.docs_dir)
+    for fiche in _kit.fiches:
+        page = File.generated(config, sheet_path(fiche.id), content=render_fiche(_kit, fiche))
+        # "Edit this page" opens the YAML sheet, not the generated Markdown.
+        page.edit_uri = Path(docs_to_project, _kit.files[fiche.id]).as_posix()
+        files.append(page)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == HOME_PAGE and _kit is not None:
+        return markdown.replace(SHEET_LIST_MARKER, render_sheet_list(_kit))
+    return markdown

@@ -1,0 +1,87 @@
+"""Load kit/ into a validated Kit, or raise KitInvalid with every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Fiche, Kit, Vocabulaire
+from .problems import KitInvalid, Problem
+from .validate import Context, build
+from . import yamlfile
+
+VOCABULARY_FILE = "vocabulaire.yml"
+# Files of kit/ that are not sheets.
+RESERVED_FILES = {VOCABULARY_FILE}
+
+
+def load_kit(kit_dir: Path) -> Kit:
+    """Read and validate every file of kit_dir; paths in messages start at its parent."""
+    kit_dir = Path(kit_dir).absolute()
+    if not kit_dir.is_dir():
+        raise KitInvalid([Problem(str(kit_dir), 1, 1, "dossier des fiches introuvable")])
+    problems: list[Problem] = []
+
+    def display(path: Path) -> str:
+        return path.relative_to(kit_dir.parent).as_posix()
+
+    vocabulary_path = kit_dir / VOCABULARY_FILE
+    vocabulaire = None
+    if not vocabulary_path.is_file():
+        problems.append(Problem(display(vocabulary_path), 1, 1, (
+            "fichier du vocabulaire introuvable : il liste les publics, phases et statuts permis"
+        )))
+    else:
+        vocabulaire = _load_one(Vocabulaire, vocabulary_path, display(vocabulary_path), {}, problems)
+
+    sheet_paths = []
+    for path in sorted(kit_dir.iterdir()):
+        if path.name in RESERVED_FILES or path.name.startswith("."):
+            continue
+        if path.suffix == ".yaml":
+            problems.append(Problem(display(path), 1, 1, (
+                f"renommez ce fichier « {path.stem}.yml » : les fiches portent l'extension .yml"
+            )))
+        elif path.suffix == ".yml":
+            sheet_paths.append(path)
+    if not sheet_paths:
+        problems.append(Problem(display(kit_dir), 1, 1, "aucune fiche (.yml) dans ce dossier"))
+
+    references = None
+    if vocabulaire is not None:
+        references = {name: frozenset(vocabulaire.terms(name)) for name in ("publics", "phases", "statuts")}
+        references["fiches"] = frozenset(p.stem for p in sheet_paths)
+
+    fiches = []
+    files = {}
+    for path in sheet_paths:
+        fiche = _load_one(Fiche, path, display(path), references, problems, expected_id=path.stem)
+        if fiche is not None:
+            fiches.append(fiche)
+            files[fiche.id] = display(path)
+
+    if problems:
+        raise KitInvalid(problems)
+    assert vocabulaire is not None
+    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files)
+
+
+def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None):
+    node, read_problems = yamlfile.read(path, shown)
+    problems.extend(read_problems)
+    if node is None:
+        return None
+    ctx = Context(shown, references)
+    value = build(cls, node, ctx)
+    if expected_id is not None:
+        _check_file_name(ctx, value, expected_id)
+    problems.extend(ctx.problems)
+    return None if ctx.problems else value
+
+
+def _check_file_name(ctx: Context, fiche: Fiche | None, expected_id: str) -> None:
+    if fiche is None or fiche.id == expected_id:
+        return
+    ctx.error(ctx.identifiers[fiche.id], (
+        f"l'identifiant « {fiche.id} » doit être le nom du fichier sans « .yml » "
+        f"(« {expected_id} ») : renommez le fichier ou corrigez l'identifiant"
+    ))

@@ -1,0 +1,152 @@
+"""The content model of the kit: what a sheet is made of.
+
+Each dataclass field carries its French description and its constraints in
+`field(metadata=...)`. The same declarations drive two things: the validator
+that turns YAML nodes into these objects (`validate.py`) and the JSON Schema
+that editors' tools use to complete keys (`schema.py`). Keys in YAML are the
+field names: French words without accents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def spec(
+    description: str,
+    *,
+    default: Any = ...,
+    identifier: bool = False,
+    reference: str | None = None,
+    min_items: int = 0,
+    markdown: bool = False,
+) -> Any:
+    """Declare a field of the content model.
+
+    identifier: a lowercase slug, unique within its file.
+    reference: the value (or each value) must name a term of this vocabulary
+        list ("publics", "phases", "statuts") or, with "fiches", a sheet.
+    markdown: the text is Markdown rendered on the page.
+    """
+    metadata = {
+        "description": description,
+        "identifier": identifier,
+        "reference": reference,
+        "min_items": min_items,
+        "markdown": markdown,
+    }
+    if default is ...:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class Element:
+    """One action of a checklist, that a reader ticks."""
+
+    id: str = spec("Identifiant stable de l'élément (ne jamais le changer une fois publié).", identifier=True)
+    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", markdown=True)
+
+
+@dataclass(frozen=True)
+class Liste:
+    """A checklist."""
+
+    id: str = spec("Identifiant stable de la liste, unique dans la fiche.", identifier=True)
+    titre: str = spec("Titre de la liste.")
+    elements: tuple[Element, ...] = spec("Les actions de la liste, dans l'ordre.", min_items=1)
+    introduction: str | None = spec("Phrase d'introduction de la liste (Markdown).", default=None, markdown=True)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a sheet, with its text and its checklists."""
+
+    id: str = spec("Identifiant stable de la section, unique dans la fiche.", identifier=True)
+    titre: str = spec("Titre de la section.")
+    texte: str = spec("Texte de la section (Markdown).", markdown=True)
+    listes: tuple[Liste, ...] = spec("Listes à cocher de la section.", default=())
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the FAQ, with its short answer and its arguments."""
+
+    id: str = spec("Identifiant stable de la question, unique dans la fiche.", identifier=True)
+    question: str = spec("La question, telle qu'un élu ou une direction la pose.")
+    reponse: str = spec("Réponse courte (Markdown).", markdown=True)
+    arguments: tuple[str, ...] = spec("Arguments à l'appui de la réponse.", default=(), markdown=True)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the sheet's facts come from, credited on the page."""
+
+    titre: str = spec("Titre de la source.")
+    auteurs: str = spec("Auteurs de la source.")
+    date: str = spec("Date de publication de la source (par exemple « juin 2016 »).")
+
+
+@dataclass(frozen=True)
+class Fiche:
+    """A sheet of the kit: one YAML file in kit/, one page of the site."""
+
+    id: str = spec("Identifiant de la fiche : le nom du fichier sans « .yml ».", identifier=True)
+    titre: str = spec("Titre de la fiche.")
+    resume: str = spec("Résumé en une ou deux phrases (page d'accueil, description de la page).")
+    publics: tuple[str, ...] = spec("Publics visés (termes du vocabulaire).", reference="publics", min_items=1)
+    phase: str = spec("Phase de la démarche (terme du vocabulaire).", reference="phases")
+    statut: str = spec("Statut éditorial (terme du vocabulaire).", reference="statuts")
+    sections: tuple[Section, ...] = spec("Les sections de la fiche, dans l'ordre.", min_items=1)
+    voir_aussi: tuple[str, ...] = spec("Identifiants des fiches liées.", default=(), reference="fiches")
+    source: Source | None = spec("Source d'origine, créditée sur la page.", default=None)
+    introduction: str | None = spec("Introduction de la fiche (Markdown).", default=None, markdown=True)
+    questions: tuple[Question, ...] = spec("Questions de la foire aux questions.", default=())
+
+    def checklists(self) -> list[Liste]:
+        return [liste for section in self.sections for liste in section.listes]
+
+
+@dataclass(frozen=True)
+class Terme:
+    """A term of the controlled vocabulary."""
+
+    id: str = spec("Identifiant du terme.", identifier=True)
+    libelle: str = spec("Libellé affiché aux lecteurs.")
+    description: str | None = spec("Explication du terme.", default=None)
+
+
+@dataclass(frozen=True)
+class Vocabulaire:
+    """The controlled vocabulary of kit/vocabulaire.yml."""
+
+    publics: tuple[Terme, ...] = spec("Publics des fiches.", min_items=1)
+    phases: tuple[Terme, ...] = spec("Phases de la démarche, dans leur ordre.", min_items=1)
+    statuts: tuple[Terme, ...] = spec("Statuts éditoriaux des fiches.", min_items=1)
+
+    def terms(self, name: str) -> dict[str, Terme]:
+        return {terme.id: terme for terme in getattr(self, name)}
+
+
+@dataclass(frozen=True)
+class Kit:
+    """The whole validated kit."""
+
+    vocabulaire: Vocabulaire
+    fiches: tuple[Fiche, ...]
+    files: dict[str, str]  # sheet id -> path of its YAML file, relative to the project
+
+    def fiche(self, fiche_id: str) -> Fiche:
+        return next(f for f in self.fiches if f.id == fiche_id)
+
+    def by_phase(self) -> list[tuple[Terme, list[Fiche]]]:
+        """Sheets grouped by phase, in the vocabulary's order, empty phases left out."""
+        groups = []
+        for phase in self.vocabulaire.phases:
+            fiches = [f for f in self.fiches if f.phase == phase.id]
+            if fiches:
+                groups.append((phase, fiches))
+        return groups

@@ -1,0 +1,66 @@
+"""Render the kit into Markdown pages (with a little HTML for checklists)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import jinja2
+
+from .model import Fiche, Kit
+
+SHEETS_DIR = "fiches"
+
+# Characters that would make plain text (titles, summaries) turn into
+# Markdown or HTML; each is escaped so the text shows as written.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+def plain(text: str) -> str:
+    """Escape a plain-text field for use inside Markdown."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kitoutils", "templates"),
+        autoescape=False,  # Markdown output: escaping is explicit, with |plain
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plain"] = plain
+    # "{#" opens a Jinja comment, so attr_list anchors are written by a helper.
+    env.globals["ancre"] = lambda identifier: "{#" + identifier + "}"
+    return env
+
+
+def sheet_path(fiche_id: str) -> str:
+    """Path of a sheet's generated page, relative to docs/."""
+    return f"{SHEETS_DIR}/{fiche_id}.md"
+
+
+def render_fiche(kit: Kit, fiche: Fiche) -> str:
+    """The Markdown page of one sheet."""
+    vocabulaire = kit.vocabulaire
+    publics = vocabulaire.terms("publics")
+    return _environment().get_template("fiche.md.j2").render(
+        fiche=fiche,
+        phase=vocabulaire.terms("phases")[fiche.phase],
+        statut=vocabulaire.terms("statuts")[fiche.statut],
+        publics=[publics[p] for p in fiche.publics],
+        voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
+    )
+
+
+def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
+    """The sheets grouped by phase, as shown on the home page."""
+    publics = kit.vocabulaire.terms("publics")
+    return _environment().get_template("accueil.md.j2").render(
+        groupes=kit.by_phase(),
+        prefixe=prefix,
+        libelles_publics=lambda fiche: [publics[p].libelle for p in fiche.publics],
+    )

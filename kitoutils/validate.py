@@ -1,0 +1,209 @@
+"""Turn a YAML node tree into model objects, collecting every located problem.
+
+The walk is driven by the dataclass declarations of `model.py`, so a field
+added to the model is validated without a line here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import SLUG_PATTERN
+from .problems import Problem
+from .yamlfile import at
+
+_SLUG = re.compile(SLUG_PATTERN)
+_STRING_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:timestamp",
+}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+# What the reader of a message calls each kind of YAML value.
+_NODE_KIND = {
+    MappingNode: "un bloc de clés",
+    SequenceNode: "une liste",
+    ScalarNode: "un texte",
+}
+
+
+@dataclass
+class Context:
+    """What the validation of one file needs to know and what it found."""
+
+    path: str
+    # vocabulary name -> allowed ids; None when the vocabulary itself is broken,
+    # so that one mistake there does not drown every sheet in false alarms.
+    references: dict[str, frozenset[str]] | None
+    problems: list[Problem] = field(default_factory=list)
+    identifiers: dict[str, Node] = field(default_factory=dict)
+
+    def error(self, node: Node, message: str) -> None:
+        self.problems.append(at(self.path, node, message))
+
+
+@dataclass(frozen=True)
+class _FieldRule:
+    name: str
+    kind: Any  # a dataclass, str, or ("list", inner)
+    required: bool
+    identifier: bool
+    reference: str | None
+    min_items: int
+
+
+@cache
+def field_rules(cls: type) -> tuple[_FieldRule, ...]:
+    hints = typing.get_type_hints(cls)
+    rules = []
+    for f in dataclasses.fields(cls):
+        kind = hints[f.name]
+        if typing.get_origin(kind) in (typing.Union, types.UnionType):
+            kind = next(a for a in typing.get_args(kind) if a is not type(None))
+        if typing.get_origin(kind) is tuple:
+            kind = ("list", typing.get_args(kind)[0])
+        required = f.default is dataclasses.MISSING
+        rules.append(_FieldRule(
+            f.name, kind, required, f.metadata["identifier"],
+            f.metadata["reference"], f.metadata["min_items"],
+        ))
+    return tuple(rules)
+
+
+def build(cls: type, node: Node, ctx: Context) -> Any:
+    """Build an instance of the dataclass `cls`, or None if anything is wrong."""
+    if not isinstance(node, MappingNode):
+        ctx.error(node, f"un bloc de clés était attendu ici, pas {_kind_of(node)}")
+        return None
+    rules = {rule.name: rule for rule in field_rules(cls)}
+    values: dict[str, Any] = {}
+    present: set[str] = set()
+    failed = False
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, ScalarNode) else None
+        rule = rules.get(key) if isinstance(key, str) else None
+        if rule is None:
+            ctx.error(key_node, _unknown_key_message(key, rules))
+            failed = True
+            continue
+        if key in present:
+            continue  # duplicate keys are reported by yamlfile
+        present.add(key)
+        value = _convert(rule.kind, rule, value_node, ctx, key)
+        if value is None:
+            failed = True
+        else:
+            values[key] = value
+    for rule in rules.values():
+        if rule.required and rule.name not in present:
+            ctx.error(node, f"la clé obligatoire « {rule.name} » manque")
+            failed = True
+    return None if failed else cls(**values)
+
+
+def _convert(kind: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) -> Any:
+    if isinstance(kind, tuple):
+        return _convert_list(kind[1], rule, node, ctx, key)
+    if dataclasses.is_dataclass(kind):
+        return build(kind, node, ctx)
+    return _convert_text(rule, node, ctx, key)
+
+
+def _convert_list(inner: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) -> Any:
+    if not isinstance(node, SequenceNode):
+        ctx.error(node, f"« {key} » doit être une liste, pas {_kind_of(node)}")
+        return None
+    if len(node.value) < rule.min_items:
+        ctx.error(node, f"la liste « {key} » doit contenir au moins {rule.min_items} élément"
+                        + ("s" if rule.min_items > 1 else ""))
+        return None
+    items = [_convert(inner, rule, item, ctx, key) for item in node.value]
+    if any(item is None for item in items):
+        return None
+    if rule.reference:
+        _check_repeats(node, items, ctx, key)
+    return tuple(items)
+
+
+def _check_repeats(node: SequenceNode, items: list[Any], ctx: Context, key: str) -> None:
+    seen: set[Any] = set()
+    for item_node, item in zip(node.value, items):
+        if item in seen:
+            ctx.error(item_node, f"« {item} » figure deux fois dans la liste « {key} »")
+        seen.add(item)
+
+
+def _convert_text(rule: _FieldRule, node: Node, ctx: Context, key: str) -> str | None:
+    if not isinstance(node, ScalarNode) or node.tag not in _STRING_TAGS | {_NULL_TAG}:
+        ctx.error(node, f"« {key} » doit être un texte, pas {_kind_of(node)}")
+        return None
+    text = node.value.strip() if node.tag != _NULL_TAG else ""
+    if not text:
+        ctx.error(node, f"le texte de « {key} » est vide")
+        return None
+    if rule.identifier:
+        if not _SLUG.match(text):
+            ctx.error(node, (
+                f"l'identifiant « {text} » n'est pas valide : lettres minuscules "
+                "sans accent, chiffres et tirets simples seulement "
+                f"(par exemple « {slugify(text) or 'mon-identifiant'} »)"
+            ))
+            return None
+        first = ctx.identifiers.get(text)
+        if first is not None:
+            ctx.error(node, (
+                f"l'identifiant « {text} » est déjà employé dans ce fichier "
+                f"(ligne {first.start_mark.line + 1}) : chaque identifiant doit être unique"
+            ))
+            return None
+        ctx.identifiers[text] = node
+    if rule.reference and ctx.references is not None:
+        allowed = ctx.references.get(rule.reference, frozenset())
+        if text not in allowed:
+            ctx.error(node, _reference_message(rule.reference, text, allowed))
+            return None
+    return text
+
+
+def _reference_message(reference: str, value: str, allowed: frozenset[str]) -> str:
+    choices = ", ".join(f"« {a} »" for a in sorted(allowed)) or "aucun"
+    if reference == "fiches":
+        return f"la fiche « {value} » n'existe pas dans kit/ (fiches existantes : {choices})"
+    return (
+        f"« {value} » n'est pas un terme du vocabulaire « {reference} » "
+        f"(kit/vocabulaire.yml) ; termes permis : {choices}"
+    )
+
+
+def _unknown_key_message(key: object, rules: dict[str, _FieldRule]) -> str:
+    allowed = ", ".join(f"« {name} »" for name in rules)
+    if not isinstance(key, str):
+        return f"clé non valide ; clés permises ici : {allowed}"
+    close = difflib.get_close_matches(key, list(rules), n=1, cutoff=0.6)
+    hint = f" : vouliez-vous dire « {close[0]} » ?" if close else f" ; clés permises ici : {allowed}"
+    return f"clé inconnue « {key} »{hint}"
+
+
+def _kind_of(node: Node) -> str:
+    if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
+        return "une valeur vide"
+    return _NODE_KIND.get(type(node), "une valeur")
+
+
+def slugify(text: str) -> str:
+    """A suggestion of identifier for a text: lowercase ASCII words and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))

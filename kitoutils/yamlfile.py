@@ -1,0 +1,182 @@
+"""Read one YAML file into a node tree that remembers where everything is.
+
+We compose (not construct) the YAML so that every value keeps its line and
+column: the validator reports problems at the exact place of the file.
+Composing also keeps aliases as shared nodes instead of expanding them, which
+is how an alias bomb is caught before it can cost anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+try:  # libyaml is several times faster; PyYAML falls back to pure Python.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+# PyYAML's messages, said again in French. Anything not listed keeps a
+# generic French sentence with the original wording for the curious.
+_TAB = "une tabulation ne peut pas servir d'indentation : utilisez des espaces"
+_YAML_MESSAGES = {
+    "found character '\\t' that cannot start any token": _TAB,
+    "found a tab character": _TAB,
+    "mapping values are not allowed here": (
+        "deux-points inattendu : mettez le texte entre guillemets, "
+        "ou vérifiez l'indentation de la ligne"
+    ),
+    "could not find expected ':'": (
+        "deux-points attendu après la clé : vérifiez la ligne et son indentation"
+    ),
+    "expected <block end>, but found '-'": (
+        "élément de liste mal indenté : alignez les tirets de la liste"
+    ),
+    "expected <block end>, but found '<block mapping start>'": (
+        "indentation incohérente : alignez cette clé sur les clés voisines"
+    ),
+    "expected <block end>, but found '<block sequence start>'": (
+        "indentation incohérente : alignez cette liste sur ses voisines"
+    ),
+    "expected <block end>, but found '<scalar>'": (
+        "indentation incohérente : vérifiez l'alignement de cette ligne"
+    ),
+    "found unexpected end of stream": (
+        "fin de fichier inattendue : un guillemet ou un crochet n'est pas fermé"
+    ),
+    "found undefined alias": "alias YAML inconnu (les alias ne sont pas acceptés)",
+    "expected a single document in the stream": (
+        "le fichier contient plusieurs documents YAML (« --- ») : n'en gardez qu'un"
+    ),
+    "found unknown escape character": (
+        "séquence d'échappement inconnue entre guillemets doubles : "
+        "doublez la barre oblique inverse ou utilisez des guillemets simples"
+    ),
+    "found character '@' that cannot start any token": (
+        "un texte ne peut pas commencer par « @ » : mettez-le entre guillemets"
+    ),
+    "found character '`' that cannot start any token": (
+        "un texte ne peut pas commencer par « ` » : mettez-le entre guillemets"
+    ),
+    "found unexpected ':'": "deux-points inattendu : mettez le texte entre guillemets",
+}
+
+
+def _french_yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    for english, french in _YAML_MESSAGES.items():
+        if problem.startswith(english):
+            return f"erreur de syntaxe YAML : {french}"
+    context = f"{error.context} ; " if error.context else ""
+    return f"erreur de syntaxe YAML ({context}{problem})"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def decode(path: Path, display: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (a leading byte-order mark is accepted and dropped)."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                display, 1, 1,
+                f"fichier trop volumineux ({len(data)} octets, "
+                f"{MAX_FILE_BYTES} au plus) : découpez la fiche",
+            )
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", errors="replace")
+        line, column = _position(prefix, len(prefix))
+        return None, [
+            Problem(
+                display, line, column,
+                "le fichier n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 "
+                "depuis votre éditeur",
+            )
+        ]
+    return text.replace("\r\n", "\n"), []
+
+
+def compose(display: str, text: str) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML text into a node tree, or say in French why it cannot be."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(display, line, column, _french_yaml_message(error))]
+    except yaml.YAMLError as error:  # e.g. a control character in the stream
+        return None, [Problem(display, 1, 1, f"erreur de syntaxe YAML ({error})")]
+    if node is None:
+        return None, [Problem(display, 1, 1, "le fichier est vide")]
+    problems = _check_structure(display, node)
+    return (None if problems else node), problems
+
+
+def _check_structure(display: str, root: Node) -> list[Problem]:
+    """Refuse aliases, excessive depth and duplicate keys before validation."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            problems.append(at(display, node, (
+                "les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : "
+                "recopiez le texte à chaque endroit"
+            )))
+            return problems  # an alias bomb must not be walked any further
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            problems.append(at(display, node, (
+                f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"
+            )))
+            return problems
+        if isinstance(node, MappingNode):
+            keys: dict[str, Node] = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    first = keys.get(key.value)
+                    if first is not None:
+                        problems.append(at(display, key, (
+                            f"la clé « {key.value} » apparaît deux fois dans le même "
+                            f"bloc (première fois ligne {first.start_mark.line + 1})"
+                        )))
+                    else:
+                        keys[key.value] = key
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return problems
+
+
+def at(display: str, node: Node, message: str) -> Problem:
+    """A problem placed at the start of a node."""
+    mark = node.start_mark
+    return Problem(display, mark.line + 1, mark.column + 1, message)
+
+
+def read(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
+    """Read, decode and compose one file; problems are located and in French."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display, 1, 1, f"fichier illisible ({error.strerror})")]
+    text, problems = decode(path, display, data)
+    if text is None:
+        return None, problems
+    return compose(display, text)

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Two commands for a fresh machine, as the README says:
+#   bash scripts/dev.sh serve   installs what the site needs, builds and serves it
+#   bash scripts/dev.sh test    installs what the tests need (Chromium included) and runs them all
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+VENV="${KIT_VENV:-.venv}"
+
+python_env() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Création de l'environnement Python dans $VENV…"
+    python3 -m venv "$VENV"
+  fi
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -e ".[$1]"
+}
+
+# Debian's Chromium drives the browser tests; no test downloads a browser.
+browser() {
+  if command -v chromium >/dev/null 2>&1; then
+    return
+  fi
+  echo "Installation de Chromium (paquet Debian)…"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "Impossible d'installer Chromium." >&2
+  fi
+  if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then
+    echo "Chromium est introuvable : en intégration continue, les tests du navigateur ne peuvent pas être ignorés." >&2
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  serve)
+    python_env site
+    shift
+    export NO_MKDOCS_2_WARNING=1
+    exec "$VENV/bin/mkdocs" serve "$@"
+    ;;
+  test)
+    python_env test
+    browser
+    shift
+    export NO_MKDOCS_2_WARNING=1
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    echo "Usage : bash scripts/dev.sh serve | test" >&2
+    exit 2
+    ;;
+esac
