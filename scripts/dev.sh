@@ -33,6 +33,16 @@ browser() {
   fi
 }
 
+# Browser-side test tools (axe-core) come from the npm registry, pinned by package-lock.json.
+node_tools() {
+  if ! command -v npm >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+  npm ci --no-audit --no-fund --loglevel=error
+}
+
 case "${1:-}" in
   serve)
     python_env site
@@ -43,6 +53,7 @@ case "${1:-}" in
   test)
     python_env test
     browser
+    node_tools
     shift
     export NO_MKDOCS_2_WARNING=1
     exec "$VENV/bin/python" -m pytest "$@"
