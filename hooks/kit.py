@@ -1,7 +1,7 @@
 """MkDocs hooks: the thin adapter between MkDocs and the kitoutils core.
 
 Each event only calls the core: load and validate the kit (on_config), add
-one generated page per sheet (on_files), fill the home page's list of
+the files the core generates (on_files: sheet pages and more), fill the home page's list of
 sheets (on_page_markdown). A kit with errors stops the build with the
 located French messages and no traceback.
 """
@@ -21,7 +21,8 @@ from kitoutils.loader import load_kit
 from kitoutils.model import Kit
 from kitoutils.navigation import sheet_navigation
 from kitoutils.problems import KitInvalid
-from kitoutils.render import render_fiche, render_sheet_list, sheet_path
+from kitoutils.render import render_sheet_list
+from kitoutils.site import site_files
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
@@ -54,11 +55,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _kit is not None
     docs_to_project = os.path.relpath(Path(config.config_file_path).parent, config.docs_dir)
-    for fiche in _kit.fiches:
-        page = File.generated(config, sheet_path(fiche.id), content=render_fiche(_kit, fiche))
-        # "Edit this page" opens the YAML sheet, not the generated Markdown.
-        page.edit_uri = Path(docs_to_project, _kit.files[fiche.id]).as_posix()
-        files.append(page)
+    for output in site_files(_kit):
+        generated = File.generated(config, output.path, content=output.content)
+        if output.source is not None:
+            # "Edit this page" opens the YAML sheet, not the generated Markdown.
+            generated.edit_uri = Path(docs_to_project, output.source).as_posix()
+        files.append(generated)
     return files
 
 

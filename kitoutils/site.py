@@ -1,0 +1,34 @@
+"""Everything the kit adds to a site, as a list of files.
+
+The MkDocs hooks only hand these files to MkDocs; another generator could
+write them to disk just as well. A new kind of output (a download, a tag
+page) is one more generator appended here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Kit
+from .render import render_fiche, sheet_path
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the site, generated from the kit."""
+
+    path: str  # relative to the site's root, as in docs/
+    content: str | bytes
+    source: str | None = None  # the YAML file it comes from, for "edit this page"
+
+
+def sheet_pages(kit: Kit) -> list[OutputFile]:
+    return [OutputFile(sheet_path(f.id), render_fiche(kit, f), kit.files[f.id]) for f in kit.fiches]
+
+
+GENERATORS = [sheet_pages]
+
+
+def site_files(kit: Kit) -> list[OutputFile]:
+    """Every generated file of the site."""
+    return [output for generator in GENERATORS for output in generator(kit)]
