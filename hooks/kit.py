@@ -23,6 +23,7 @@ from kitoutils.navigation import sheet_navigation
 from kitoutils.problems import KitInvalid
 from kitoutils.render import render_sheet_list
 from kitoutils.site import site_files
+from kitoutils.visuels import fill_visual_markers
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
@@ -65,6 +66,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _kit is not None:  # diagrams drawn from the kit, wherever a page asks for one
+        markdown = fill_visual_markers(_kit, markdown)
     if page.file.src_uri == HOME_PAGE and _kit is not None:
         return markdown.replace(SHEET_LIST_MARKER, render_sheet_list(_kit))
     return markdown

@@ -120,12 +120,25 @@ class Terme:
 
 
 @dataclass(frozen=True)
+class Role:
+    """Someone who takes part in the approach, shown in the « Qui fait quoi » diagram."""
+
+    id: str = spec("Identifiant du rôle.", identifier=True)
+    libelle: str = spec("Nom du rôle affiché aux lecteurs.")
+    mission: str = spec("Ce que fait ce rôle dans la démarche, en une phrase.")
+
+
+@dataclass(frozen=True)
 class Vocabulaire:
     """The controlled vocabulary of kit/vocabulaire.yml."""
 
     publics: tuple[Terme, ...] = spec("Publics des fiches.", min_items=1)
     phases: tuple[Terme, ...] = spec("Phases de la démarche, dans leur ordre.", min_items=1)
     statuts: tuple[Terme, ...] = spec("Statuts éditoriaux des fiches.", min_items=1)
+    roles: tuple[Role, ...] = spec(
+        "Qui fait quoi dans la démarche : le premier rôle est celui qui coordonne, au centre du schéma.",
+        default=(),
+    )
 
     def terms(self, name: str) -> dict[str, Terme]:
         return {terme.id: terme for terme in getattr(self, name)}
