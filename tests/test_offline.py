@@ -1,0 +1,98 @@
+"""The offline variant: one zip offered on the home page, opened from disk.
+
+The zip tested is the one the session's real build put in the site, so what
+is tested is what a facilitator downloads.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+
+ZIP = "telechargements/kit-hors-ligne.zip"
+FOLDER = "kit-democratie-contributive"
+
+
+@pytest.fixture(scope="module")
+def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline variant, unzipped as a reader would."""
+    target = tmp_path_factory.mktemp("hors-ligne")
+    with zipfile.ZipFile(built_site / ZIP) as archive:
+        assert all(name.startswith(FOLDER + "/") for name in archive.namelist())
+        archive.extractall(target)
+    return target / FOLDER
+
+
+def test_home_page_offers_the_zip(built_site: Path):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a href="([^"]+)">Télécharger le site pour l\'utiliser sans connexion</a>', home.replace("&#39;", "'"))
+    assert link and link.group(1) == ZIP
+    size = (built_site / ZIP).stat().st_size / 1_000_000
+    assert f"(fichier zip, {size:.1f} Mo)".replace(".", ",") in home
+
+
+def test_iframe_worker_shim_is_the_npm_package_s(offline_site: Path):
+    # Vendored from the npm registry: the committed copy must be the file of
+    # the version package-lock.json pins (npm ci installs it for the tests).
+    vendored = (ROOT / "hooks" / "vendor" / "iframe-worker" / "shim.js").read_bytes()
+    assert vendored == (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_bytes()
+    assert (offline_site / "assets" / "javascripts" / "iframe-worker" / "shim.js").read_bytes() == vendored
+
+
+def test_offline_pages_have_no_unpkg_no_instant_navigation_and_file_links(offline_site: Path):
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in home
+    assert 'src="assets/javascripts/iframe-worker/shim.js"' in home
+    assert "navigation.instant" not in home
+    assert 'href="fiches/pilotage.html"' in home  # no directory URLs from file://
+    assert "Télécharger le site" not in home and "version du kit enregistrée sur votre ordinateur" in home
+    assert (offline_site / "search" / "search_index.js").is_file()
+    assert "index.html" in (offline_site / "LISEZ-MOI.txt").read_text(encoding="utf-8")
+
+
+def test_offline_site_opened_from_disk_searches_and_opens_a_sheet(page, offline_site: Path):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((offline_site / "index.html").as_uri())
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("pilotage", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() >= 1
+    page.locator(".md-search-result__link", has_text="Le pilotage interne").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and "fiches/pilotage.html" in page.url
+    assert page.locator("h1").inner_text().rstrip("¶") == "Le pilotage interne"
+    assert [url for url in requested if not url.startswith(("file://", "data:", "blob:"))] == []
+
+
+def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path: Path, monkeypatch):
+    project = copy_project(tmp_path / "projet")
+    first = mkdocs_build(project, tmp_path / "site1")
+    assert first.returncode == 0, first.stderr
+    assert "Version hors ligne construite" in first.stderr
+    second = mkdocs_build(project, tmp_path / "site2")
+    assert second.returncode == 0, second.stderr
+    assert "Version hors ligne reprise du cache" in second.stderr
+    assert (tmp_path / "site1" / ZIP).read_bytes() == (tmp_path / "site2" / ZIP).read_bytes()
+
+    sheet = project / "kit" / "amo.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+        "titre: L'assistance à maîtrise d'ouvrage (AMO)", "titre: L'AMO, pour ou contre"), encoding="utf-8")
+    third = mkdocs_build(project, tmp_path / "site3")
+    assert third.returncode == 0, third.stderr
+    assert "Version hors ligne construite" in third.stderr
+    with zipfile.ZipFile(tmp_path / "site3" / ZIP) as archive:
+        assert "L'AMO, pour ou contre" in archive.read(f"{FOLDER}/fiches/amo.html").decode("utf-8")
+
+    monkeypatch.setenv("KIT_SKIP_OFFLINE", "1")
+    skipped = mkdocs_build(project, tmp_path / "site4")
+    assert skipped.returncode == 0, skipped.stderr
+    assert not (tmp_path / "site4" / ZIP).exists()
+    assert "pas construite dans cet aperçu" in (tmp_path / "site4" / "index.html").read_text(encoding="utf-8")
