@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from .model import Kit, Role
 from .render import plain
+from .typography import french_spacing
 
 ROLES_MARKER = "<!-- kit:qui-fait-quoi -->"
 TIMELINE_MARKER = "<!-- kit:frise-des-phases -->"
@@ -100,7 +101,8 @@ def roles_svg(roles: tuple[Role, ...]) -> str:
         + ", ".join(f"« {role.libelle} »" for role in others)
         + ". La liste qui suit le schéma détaille ce que fait chacun."
     )
-    return _svg("kit-qui-fait-quoi", y - gap + 6, "Qui fait quoi dans la démarche", description, lines + body)
+    return _svg("kit-qui-fait-quoi", y - gap + 6, "Qui fait quoi dans la démarche",
+                french_spacing(description), lines + body)
 
 
 def render_roles(kit: Kit) -> str:
@@ -108,10 +110,10 @@ def render_roles(kit: Kit) -> str:
     roles = kit.vocabulaire.roles
     if not roles:
         return ""
-    items = "\n".join(f"- **{plain(role.libelle)}** : {plain(role.mission)}" for role in roles)
+    items = "\n".join(f"- **{plain(role.libelle)}**\u00a0: {plain(role.mission)}" for role in roles)
     return (
         f'<div class="kit-schema kit-schema--roles">\n{roles_svg(roles)}\n</div>\n\n'
-        f"Le schéma en texte :\n\n{items}\n"
+        f"Le schéma en texte\u00a0:\n\n{items}\n"
     )
 
 
@@ -132,7 +134,7 @@ def timeline_svg(kit: Kit) -> str:
         body.append(_text(x_text, y + 19, name, "kit-schema__nom kit-schema__nom--phase"))
         y += 19 + (len(name) - 1) * LINE
         for text, css in ((phase.description or "", "kit-schema__texte"),
-                          (("Fiches : " + " ; ".join(titles)) if titles else "Aucune fiche pour l'instant.",
+                          (("Fiches\u00a0: " + "\u202f; ".join(titles)) if titles else "Aucune fiche pour l'instant.",
                            "kit-schema__texte kit-schema__texte--fiches")):
             if text:
                 lines = _wrap(text, width)
@@ -146,7 +148,8 @@ def timeline_svg(kit: Kit) -> str:
         + ", puis ".join(f"« {phase.libelle} »" for phase in kit.vocabulaire.phases)
         + ". Chaque phase et ses fiches sont détaillées dans la liste des fiches qui suit."
     )
-    return _svg("kit-frise-des-phases", y - 16, "Les phases de la démarche", description, [line, *body])
+    return _svg("kit-frise-des-phases", y - 16, "Les phases de la démarche",
+                french_spacing(description), [line, *body])
 
 
 def render_timeline(kit: Kit) -> str:
