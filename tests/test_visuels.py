@@ -1,0 +1,128 @@
+"""The diagrams drawn from the kit's data: valid SVG, named, with a text equivalent."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from kitoutils.loader import load_kit
+from kitoutils.problems import KitInvalid
+from kitoutils.visuels import render_roles, render_timeline
+
+from conftest import KIT
+
+SVG = "{http://www.w3.org/2000/svg}"
+PHONE = {"width": 375, "height": 812}
+
+
+def svgs_of(html: str) -> dict[str, ET.Element]:
+    """Every inline SVG diagram of a page, parsed as XML, by its id prefix."""
+    found = {}
+    for match in re.finditer(r'<svg xmlns="http://www.w3.org/2000/svg" class="kit-schema__image".*?</svg>', html, re.S):
+        element = ET.fromstring(match.group(0))
+        found[element.get("aria-labelledby").split("-titre")[0]] = element
+    return found
+
+
+def spaces(text: str) -> str:
+    """Text with French no-break spaces made ordinary, to compare wording."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def visible_text(html: str) -> str:
+    """The page's text outside the SVGs, as a reader without images gets it."""
+    html = re.sub(r"<svg.*?</svg>", " ", html, flags=re.S)
+    return spaces(" ".join(re.sub(r"<[^>]+>", "", html).replace("&#39;", "'").split()))
+
+
+def assert_named_image(svg: ET.Element, title: str) -> None:
+    assert svg.get("role") == "img"
+    title_id, desc_id = svg.get("aria-labelledby").split()
+    assert svg.find(f"{SVG}title").get("id") == title_id
+    assert svg.find(f"{SVG}title").text == title
+    assert svg.find(f"{SVG}desc").get("id") == desc_id
+    assert len(svg.find(f"{SVG}desc").text) > 40
+
+
+def test_home_page_shows_who_does_what_with_its_text_equivalent(built_site: Path):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    svg = svgs_of(html)["kit-qui-fait-quoi"]
+    assert_named_image(svg, "Qui fait quoi dans la démarche")
+    drawn = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
+    text = visible_text(html)
+    roles = load_kit(KIT).vocabulaire.roles
+    assert [r.libelle for r in roles][:1] == ["Cheffe ou chef de projet"]
+    for role in roles:
+        assert role.libelle.split()[0] in drawn  # drawn (possibly wrapped over lines)
+        assert role.libelle in svg.find(f"{SVG}desc").text
+        assert spaces(f"{role.libelle} : {role.mission}") in text
+    # One box per role, joined by lines.
+    assert len(svg.findall(f"{SVG}rect")) == len(roles)
+    assert len(svg.findall(f"{SVG}line")) == len(roles)
+
+
+def test_home_page_shows_the_phases_timeline_before_the_sheets(built_site: Path):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    svg = svgs_of(html)["kit-frise-des-phases"]
+    assert_named_image(svg, "Les phases de la démarche")
+    kit = load_kit(KIT)
+    circles = svg.findall(f"{SVG}circle")
+    assert len(circles) == len(kit.vocabulaire.phases)
+    drawn = [" ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))]
+    for number, phase in enumerate(kit.vocabulaire.phases, start=1):
+        assert phase.libelle in svg.find(f"{SVG}desc").text
+        assert str(number) in drawn[0]
+    # Its text equivalent is the list of sheets by phase that follows it.
+    after = html[html.index("kit-frise-des-phases"):]
+    for phase, fiches in kit.by_phase():
+        assert f'id="phase-{phase.id}"' in after
+        for fiche in fiches:
+            assert f'href="fiches/{fiche.id}/"' in after
+
+
+def test_diagrams_are_drawn_from_the_kit_s_data(kit_copy: Path):
+    vocabulary = kit_copy / "vocabulaire.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+        "libelle: Comité de pilotage externe", "libelle: Comité des partenaires"), encoding="utf-8")
+    kit = load_kit(kit_copy)
+    assert "Comité des partenaires" in render_roles(kit)
+    assert "Comité de pilotage externe" not in render_roles(kit)
+    for phase in kit.vocabulaire.phases:
+        assert phase.libelle.split()[0] in render_timeline(kit)
+
+
+def test_no_roles_no_diagram(kit_copy: Path):
+    vocabulary = kit_copy / "vocabulaire.yml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(text[: text.index("\nroles:")] + "\n", encoding="utf-8")
+    assert render_roles(load_kit(kit_copy)) == ""
+
+
+def test_a_role_without_mission_is_a_located_french_error(kit_copy: Path):
+    vocabulary = kit_copy / "vocabulaire.yml"
+    text = vocabulary.read_text(encoding="utf-8")
+    broken = text.replace("    mission: Apportent leur expertise sur le thème retenu.\n", "")
+    vocabulary.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("  - id: services-techniques")].count("\n") + 1
+    with pytest.raises(KitInvalid) as error:
+        load_kit(kit_copy)
+    assert f"kit/vocabulaire.yml:{line}:5 : la clé obligatoire « mission » manque" in error.value.report()
+
+
+@pytest.mark.parametrize("path", ["", "fiches/pilotage/", "fiches/faq-elus/", "404.html"])
+def test_pages_fit_a_phone_screen(browser, site_url: str, path: str, tmp_path: Path):
+    context = browser.new_context(locale="fr-FR", viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, path
+        for svg in page.locator("svg.kit-schema__image").all():
+            box = svg.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        page.screenshot(path=str(tmp_path / "telephone.png"), full_page=True)
+    finally:
+        context.close()
