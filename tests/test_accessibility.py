@@ -133,3 +133,13 @@ def test_legal_notice_states_what_is_known_and_leaves_the_rest_to_fill(built_sit
     assert "Code du générateur du site : licence MIT" in text
     assert "aucun cookie" in text and "aucun traceur" in text
     assert "sur votre appareil" in text
+
+
+def test_palette_chosen_with_the_switch_is_kept_and_stays_accessible(page, site_url: str):
+    page.goto(site_url + "fiches/pilotage/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.locator("label[title='Passer au thème sombre']").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(site_url + "fiches/amo/")  # Material keeps the choice in localStorage
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert axe_violations(page) == []
