@@ -95,7 +95,7 @@ def test_pages_link_every_format_with_its_french_size():
         path = checklist_path("pilotage", liste.id, fmt)
         size = french_size(len(downloads.files[path]))
         assert f"[{fmt.label} ({size})](../{path})" in page
-    assert "Télécharger la fiche : [PDF à imprimer (" in page
+    assert "Télécharger la fiche\u00a0: [PDF à imprimer (" in page
 
 
 def test_french_sizes():

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from ..model import Fiche, Liste
-from .text import KIT_TITLE, source_credit
+from .text import KIT_TITLE, french_spacing, one_line, source_credit
 
 
 def build_markdown(fiche: Fiche, liste: Liste) -> bytes:
     lines = [
         f"# {liste.titre}",
         "",
-        f"*{KIT_TITLE}* — fiche « {fiche.titre} »",
+        french_spacing(f"*{KIT_TITLE}* — fiche « {fiche.titre} »"),
         "",
     ]
     if liste.introduction:
         lines += [liste.introduction.strip(), ""]
-    lines += [f"- [ ] {' '.join(element.texte.split())}" for element in liste.elements]
+    lines += [f"- [ ] {one_line(element.texte)}" for element in liste.elements]
     lines += [
         "",
         "---",
         "",
         source_credit(fiche),
         "",
-        f"Identifiants : fiche `{fiche.id}`, liste `{liste.id}`, éléments "
+        f"Identifiants\u00a0: fiche `{fiche.id}`, liste `{liste.id}`, éléments "
         + ", ".join(f"`{element.id}`" for element in liste.elements) + ".",
         "",
     ]

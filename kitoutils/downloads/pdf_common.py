@@ -22,9 +22,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from .text import KIT_TITLE, french_spacing
+from .text import KIT_TITLE, french_spacing, pdf_glyphs
 
 FONT = "KitSans"
 FONT_BOLD = "KitSans-Gras"
@@ -71,6 +71,11 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def para(markup: str, style: str) -> Paragraph:
+    """A paragraph of reportlab markup, with French no-break spaces the font can draw."""
+    return Paragraph(pdf_glyphs(french_spacing(markup)), styles()[style])
+
+
 def numbered_canvas(credit: str):
     """A canvas class that holds pages back until the end, to write
     « Page n sur N » and the credit in every footer once N is known."""
@@ -104,7 +109,7 @@ def numbered_canvas(credit: str):
             self.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
             self.drawRightString(width - MARGIN, MARGIN - 4 * mm, page_text)
             # The credit wraps rather than being cut: it is the source's due.
-            for row, line in enumerate(simpleSplit(french_spacing(credit), FONT, FOOTER_SIZE, room)[:2]):
+            for row, line in enumerate(simpleSplit(pdf_glyphs(french_spacing(credit)), FONT, FOOTER_SIZE, room)[:2]):
                 self.drawString(MARGIN, MARGIN - 4 * mm - row * (FOOTER_SIZE + 2), line)
             self.restoreState()
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..model import Fiche, Liste
-from .pdf_common import ACCENT, RULE, build_pdf, styles
+from .pdf_common import ACCENT, RULE, build_pdf, para
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
 from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit
 
@@ -45,8 +45,7 @@ class FormField(Flowable):
 
 
 def _rows(liste: Liste) -> list[list]:
-    style = styles()
-    header = [Paragraph(text, style["entete"]) for text in
+    header = [para(text, "entete") for text in
               (FILL_COLUMNS[0][0], ITEM_COLUMN, *(label for label, _ in FILL_COLUMNS[1:]))]
     rows = [header]
     for element in liste.elements:
@@ -54,7 +53,7 @@ def _rows(liste: Liste) -> list[list]:
         # The tooltip is the field's accessible name: column and item.
         cells: list = [FormField("case", field_name(element, FILL_COLUMNS[0][1]), f"Fait : {action}",
                                  CHECKBOX_SIZE)]
-        cells.append(Paragraph(pdf_inline(element.texte), style["cellule"]))
+        cells.append(para(pdf_inline(element.texte), "cellule"))
         for (label, suffix), width in zip(FILL_COLUMNS[1:], COLUMN_WIDTHS[2:]):
             cells.append(FormField("texte", field_name(element, suffix), f"{label} : {action}",
                                    width - 2 * PADDING))
@@ -78,16 +77,15 @@ def checklist_table(liste: Liste) -> Table:
 
 
 def build_pdf_form(fiche: Fiche, liste: Liste) -> bytes:
-    style = styles()
     story = [
-        Paragraph(pdf_inline(f"{KIT_TITLE} — fiche « {fiche.titre} »"), style["surtitre"]),
-        Paragraph(pdf_inline(liste.titre), style["titre"]),
+        para(pdf_inline(f"{KIT_TITLE} — fiche « {fiche.titre} »"), "surtitre"),
+        para(pdf_inline(liste.titre), "titre"),
     ]
     if liste.introduction:
-        story.append(Paragraph(pdf_inline(liste.introduction), style["corps"]))
+        story.append(para(pdf_inline(liste.introduction), "corps"))
     story += [
-        Paragraph("Cochez les actions faites et complétez les champs dans votre lecteur PDF, "
-                  "puis enregistrez le fichier pour garder vos réponses.", style["aide"]),
+        para("Cochez les actions faites et complétez les champs dans votre lecteur PDF, "
+             "puis enregistrez le fichier pour garder vos réponses.", "aide"),
         Spacer(1, 4 * mm),
         checklist_table(liste),
     ]

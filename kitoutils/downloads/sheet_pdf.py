@@ -5,10 +5,10 @@ checklists (empty boxes to tick with a pen), related sheets and the credit."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Table, TableStyle
 
 from ..model import Fiche, Kit, Liste
-from .pdf_common import ACCENT, RULE, build_pdf, styles
+from .pdf_common import ACCENT, FONT, RULE, build_pdf, para
 from .text import KIT_TITLE, Block, author, blocks, pdf_inline, source_credit
 
 BOX = 3.6 * mm
@@ -28,27 +28,22 @@ class EmptyBox(Flowable):
 
 def _markdown(text: str) -> list:
     """Paragraphs and bullet lists of our limited Markdown as flowables."""
-    style = styles()
-    flowables: list = []
-    for block in blocks(text):
-        flowables.append(_block(block, style))
-    return flowables
+    return [_block(block) for block in blocks(text)]
 
 
-def _block(block: Block, style) -> Flowable:
+def _block(block: Block) -> Flowable:
     if block.kind == "paragraphe":
-        return Paragraph(pdf_inline(block.items[0]), style["corps"])
+        return para(pdf_inline(block.items[0]), "corps")
     return ListFlowable(
-        [ListItem(Paragraph(pdf_inline(item), style["puce"]), leftIndent=12) for item in block.items],
-        bulletType="bullet", start="•", leftIndent=12, bulletFontName=style["corps"].fontName,
+        [ListItem(para(pdf_inline(item), "puce"), leftIndent=12) for item in block.items],
+        bulletType="bullet", start="•", leftIndent=12, bulletFontName=FONT,
     )
 
 
 def _checklist(liste: Liste) -> list:
-    style = styles()
-    title = Paragraph(pdf_inline(liste.titre), style["liste"])
-    intro = [Paragraph(pdf_inline(liste.introduction), style["corps"])] if liste.introduction else []
-    rows = [[EmptyBox(), Paragraph(pdf_inline(e.texte), style["cellule"])] for e in liste.elements]
+    title = para(pdf_inline(liste.titre), "liste")
+    intro = [para(pdf_inline(liste.introduction), "corps")] if liste.introduction else []
+    rows = [[EmptyBox(), para(pdf_inline(e.texte), "cellule")] for e in liste.elements]
     table = Table(rows, colWidths=(8 * mm, None))
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -61,40 +56,39 @@ def _checklist(liste: Liste) -> list:
 
 
 def _story(kit: Kit, fiche: Fiche) -> list:
-    style = styles()
     vocabulaire = kit.vocabulaire
     phase = vocabulaire.terms("phases")[fiche.phase].libelle
     publics = ", ".join(vocabulaire.terms("publics")[p].libelle for p in fiche.publics)
     statut = vocabulaire.terms("statuts")[fiche.statut].libelle
     story: list = [
-        Paragraph(pdf_inline(KIT_TITLE), style["surtitre"]),
-        Paragraph(pdf_inline(fiche.titre), style["titre"]),
-        Paragraph(f"<b>Phase :</b> {pdf_inline(phase)}", style["meta"]),
-        Paragraph(f"<b>Publics :</b> {pdf_inline(publics)}", style["meta"]),
-        Paragraph(f"<b>Statut éditorial :</b> {pdf_inline(statut)}", style["meta"]),
-        Paragraph(f"<b>{pdf_inline(fiche.resume)}</b>", style["corps"]),
+        para(pdf_inline(KIT_TITLE), "surtitre"),
+        para(pdf_inline(fiche.titre), "titre"),
+        para(f"<b>Phase :</b> {pdf_inline(phase)}", "meta"),
+        para(f"<b>Publics :</b> {pdf_inline(publics)}", "meta"),
+        para(f"<b>Statut éditorial :</b> {pdf_inline(statut)}", "meta"),
+        para(f"<b>{pdf_inline(fiche.resume)}</b>", "corps"),
     ]
     if fiche.introduction:
         story += _markdown(fiche.introduction)
     if fiche.questions:
-        story.append(Paragraph("Questions fréquentes", style["section"]))
+        story.append(para("Questions fréquentes", "section"))
         for question in fiche.questions:
-            story.append(Paragraph(pdf_inline(question.question), style["liste"]))
+            story.append(para(pdf_inline(question.question), "liste"))
             story += _markdown(question.reponse)
             if question.arguments:
-                story.append(Paragraph("<b>Arguments à l'appui :</b>", style["corps"]))
-                story.append(_block(Block("liste", question.arguments), style))
+                story.append(para("<b>Arguments à l'appui :</b>", "corps"))
+                story.append(_block(Block("liste", question.arguments)))
     for section in fiche.sections:
-        story.append(Paragraph(pdf_inline(section.titre), style["section"]))
+        story.append(para(pdf_inline(section.titre), "section"))
         story += _markdown(section.texte)
         for liste in section.listes:
             story += _checklist(liste)
     if fiche.voir_aussi:
-        story.append(Paragraph("Voir aussi", style["section"]))
+        story.append(para("Voir aussi", "section"))
         story.append(_block(Block("liste", tuple(
-            f"**{kit.fiche(other).titre}** : {kit.fiche(other).resume}" for other in fiche.voir_aussi)), style))
-    story.append(Paragraph("Source et crédits", style["section"]))
-    story.append(Paragraph(pdf_inline(source_credit(fiche)), style["corps"]))
+            f"**{kit.fiche(other).titre}** : {kit.fiche(other).resume}" for other in fiche.voir_aussi))))
+    story.append(para("Source et crédits", "section"))
+    story.append(para(pdf_inline(source_credit(fiche)), "corps"))
     return story
 
 

@@ -1,6 +1,9 @@
 """Our limited Markdown (paragraphs, bullet lists, bold, italics, links) for
 formats that are not HTML: plain text for tables, reportlab's mini-markup for
-PDFs, plus French typography and the credit lines every document carries.
+PDFs, and the credit lines every document carries.
+
+The kit's texts already have French no-break spaces (set at load time by
+kitoutils.typography); the downloads' own words get the same treatment.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..model import Fiche
+from ..typography import NARROW_NBSP, NBSP, french_spacing
+
+__all__ = ["french_spacing"]  # re-exported: the downloads' own words use it too
 
 KIT_TITLE = "Kit outils démocratie contributive"
 KIT_PUBLISHER = "ARENE Île-de-France, avec Groupe Re-Sources"
@@ -20,31 +26,27 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)")
 _CODE = re.compile(r"`([^`]+)`")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
-_SPACES = re.compile(r"\s+")
-# French puts a non-breaking space before « : ; ? ! » and inside « ».
-_BEFORE_PUNCTUATION = re.compile(r" ([:;?!»])")
-_AFTER_GUILLEMET = re.compile(r"« ")
+# Ordinary white space only: \s would also swallow the no-break spaces.
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """A wrapped YAML text on one line, its no-break spaces kept."""
     return _SPACES.sub(" ", text).strip()
 
 
 def plain_inline(text: str) -> str:
     """Inline Markdown as plain text: markers dropped, links reduced to their text."""
-    text = _LINK.sub(r"\1", _one_line(text))
+    text = _LINK.sub(r"\1", one_line(text))
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
     text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
     return _CODE.sub(r"\1", text)
 
 
-def french_spacing(text: str) -> str:
-    """Non-breaking spaces where French typography wants them, so lines never
-    start with « : » or « » »; the narrow one becomes a plain no-break space,
-    which every embedded font has."""
-    text = text.replace("\u202f", "\u00a0")
-    text = _BEFORE_PUNCTUATION.sub("\u00a0\\1", text)
-    return _AFTER_GUILLEMET.sub("«\u00a0", text)
+def pdf_glyphs(text: str) -> str:
+    """The embedded font has no narrow no-break space: a plain no-break space
+    keeps the same rule (no line break there) with a glyph every font has."""
+    return text.replace(NARROW_NBSP, NBSP)
 
 
 def pdf_inline(text: str) -> str:
@@ -52,7 +54,7 @@ def pdf_inline(text: str) -> str:
 
     Links to other sheets keep only their text: a printed page cannot follow them.
     """
-    text = escape(french_spacing(_one_line(text)))
+    text = escape(pdf_glyphs(french_spacing(one_line(text))))
     text = _LINK.sub(r"\1", text)
     text = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", text)
     text = _ITALIC.sub(lambda m: f"<i>{m.group(1) or m.group(2)}</i>", text)
@@ -98,7 +100,7 @@ def source_credit(fiche: Fiche) -> str:
     """The credit line of a sheet's documents, as the page words it."""
     if fiche.source is not None:
         source = fiche.source
-        return f"Source : {source.titre}, {source.auteurs}, {source.date}."
+        return french_spacing(f"Source : {source.titre}, {source.auteurs}, {source.date}.")
     return (f"Fiche rédigée pour le {KIT_TITLE} ({KIT_PUBLISHER}, {KIT_DATE}) "
             "à partir de pratiques établies.")
 
