@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+import yaml.reader
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -29,7 +30,7 @@ _TAB = "une tabulation ne peut pas servir d'indentation : utilisez des espaces"
 _YAML_MESSAGES = {
     "found character '\\t' that cannot start any token": _TAB,
     "found a tab character": _TAB,
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "deux-points inattendu : mettez le texte entre guillemets, "
         "ou vérifiez l'indentation de la ligne"
     ),
@@ -66,16 +67,54 @@ _YAML_MESSAGES = {
         "un texte ne peut pas commencer par « ` » : mettez-le entre guillemets"
     ),
     "found unexpected ':'": "deux-points inattendu : mettez le texte entre guillemets",
+    # libyaml (the C loader) words some errors its own way.
+    "did not find expected ',' or ']'": (
+        "une liste entre crochets « [ ] » n'est pas fermée, ou il manque une virgule"
+    ),
+    "did not find expected ',' or '}'": (
+        "un bloc entre accolades « { } » n'est pas fermé, ou il manque une virgule"
+    ),
+    "did not find expected key": (
+        "indentation incohérente : alignez cette ligne sur les clés de son bloc"
+    ),
+    "did not find expected '-' indicator": (
+        "élément de liste attendu (« - ») : une liste et des clés ne peuvent pas se suivre "
+        "au même niveau d'indentation"
+    ),
+    "did not find expected node content": (
+        "valeur attendue : vérifiez les virgules et les crochets de la ligne"
+    ),
+    "did not find expected comment or line break": (
+        "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"
+    ),
+    "but found another document": (
+        "le fichier contient plusieurs documents YAML (« --- ») : n'en gardez qu'un"
+    ),
+}
+
+# libyaml says "found character that cannot start any token" without naming
+# it: the character at the error's place says what went wrong.
+_BAD_START = {
+    "\t": _TAB,
+    "@": "un texte ne peut pas commencer par « @ » : mettez-le entre guillemets",
+    "`": "un texte ne peut pas commencer par « ` » : mettez-le entre guillemets",
+    "%": "un texte ne peut pas commencer par « % » : mettez-le entre guillemets",
 }
 
 
-def _french_yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _french_yaml_message(error: yaml.MarkedYAMLError, character: str = "") -> str:
     problem = (error.problem or "").strip()
+    if problem.startswith("found character that cannot start any token") and character in _BAD_START:
+        return f"erreur de syntaxe YAML : {_BAD_START[character]}"
     for english, french in _YAML_MESSAGES.items():
         if problem.startswith(english):
             return f"erreur de syntaxe YAML : {french}"
     context = f"{error.context} ; " if error.context else ""
     return f"erreur de syntaxe YAML ({context}{problem})"
+
+
+def _code(character: int | str) -> str:
+    return f"U+{character if isinstance(character, int) else ord(character):04X}"
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -117,8 +156,15 @@ def compose(display: str, text: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(display, line, column, _french_yaml_message(error))]
-    except yaml.YAMLError as error:  # e.g. a control character in the stream
+        character = text[mark.index : mark.index + 1] if mark else ""
+        return None, [Problem(display, line, column, _french_yaml_message(error, character))]
+    except yaml.reader.ReaderError as error:  # a control character in the text
+        line, column = _position(text, min(max(error.position, 0), len(text)))
+        return None, [Problem(display, line, column, (
+            f"caractère de contrôle invisible (code {_code(error.character)}) : supprimez-le ; "
+            "il vient souvent d'un copier-coller"
+        ))]
+    except yaml.YAMLError as error:
         return None, [Problem(display, 1, 1, f"erreur de syntaxe YAML ({error})")]
     if node is None:
         return None, [Problem(display, 1, 1, "le fichier est vide")]
@@ -172,11 +218,18 @@ def at(display: str, node: Node, message: str) -> Problem:
 
 def read(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
     """Read, decode and compose one file; problems are located and in French."""
+    _, node, problems = read_source(path, display)
+    return node, problems
+
+
+def read_source(path: Path, display: str) -> tuple[str | None, Node | None, list[Problem]]:
+    """Like read(), also giving the decoded text (to place problems inside long texts)."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, [Problem(display, 1, 1, f"fichier illisible ({error.strerror})")]
+        return None, None, [Problem(display, 1, 1, f"fichier illisible ({error.strerror})")]
     text, problems = decode(path, display, data)
     if text is None:
-        return None, problems
-    return compose(display, text)
+        return None, None, problems
+    node, problems = compose(display, text)
+    return text, node, problems
