@@ -6,11 +6,13 @@ Everything it prints is for the kit's editors, in French.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .loader import load_kit
 from .problems import KitInvalid
+from .report import FORMATS, choose_format, for_github, for_people
 from .schema import SCHEMA_FILES, schema_text
 
 
@@ -18,7 +20,9 @@ def _check(args: argparse.Namespace) -> int:
     try:
         kit = load_kit(args.dossier)
     except KitInvalid as invalid:
-        print(invalid.report(), file=sys.stderr)
+        if choose_format(args.format, dict(os.environ)) == "github":
+            print(for_github(invalid.problems))  # annotations on the pull request's lines
+        print(for_people(invalid, Path(args.dossier).absolute().parent), file=sys.stderr)
         return 1
     sheets = len(kit.fiches)
     items = sum(len(liste.elements) for fiche in kit.fiches for liste in fiche.checklists())
@@ -50,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("dossier", nargs="?", type=Path, default=Path("kit"),
                        help="dossier des fiches (par défaut : kit)")
+    check.add_argument("--format", choices=FORMATS, default="auto",
+                       help="texte pour les personnes, github pour annoter une demande de fusion "
+                            "(par défaut : github dans GitHub Actions, texte ailleurs)")
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="écrit le schéma JSON d'une fiche")
