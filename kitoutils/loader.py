@@ -102,3 +102,17 @@ def _check_file_name(ctx: Context, fiche: Fiche | None, expected_id: str) -> Non
         f"l'identifiant « {fiche.id} » doit être le nom du fichier sans « .yml » "
         f"(« {expected_id} ») : renommez le fichier ou corrigez l'identifiant"
     ))
+
+
+def load_vocabulary(kit_dir: Path) -> Vocabulaire:
+    """Only the controlled vocabulary of kit_dir, or KitInvalid."""
+    kit_dir = Path(kit_dir).absolute()
+    path = kit_dir / VOCABULARY_FILE
+    shown = path.relative_to(kit_dir.parent).as_posix()
+    if not path.is_file():
+        raise KitInvalid([Problem(shown, 1, 1, "fichier du vocabulaire introuvable")])
+    problems: list[Problem] = []
+    vocabulaire = _load_one(Vocabulaire, path, shown, {}, problems)
+    if vocabulaire is None:
+        raise KitInvalid(problems)
+    return vocabulaire
