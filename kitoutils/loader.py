@@ -9,6 +9,7 @@ from .problems import KitInvalid, Problem
 from .validate import Context, build
 from . import yamlfile
 from .content_checks import ReadFile, check as check_content
+from . import git_history
 
 VOCABULARY_FILE = "vocabulaire.yml"
 # Files of kit/ that are not sheets.
@@ -73,7 +74,8 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None
-    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files)
+    historique = git_history.last_changes(kit_dir.parent, list(files.values()))
+    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files, historique=historique)
 
 
 def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None,

@@ -7,6 +7,7 @@ from functools import cache
 
 import jinja2
 
+from .history import history_html
 from .model import Fiche, Kit
 
 SHEETS_DIR = "fiches"
@@ -53,6 +54,7 @@ def render_fiche(kit: Kit, fiche: Fiche) -> str:
         statut=vocabulaire.terms("statuts")[fiche.statut],
         publics=[publics[p] for p in fiche.publics],
         voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
+        historique=history_html(kit.historique, kit.files[fiche.id]),
     )
 
 
