@@ -205,6 +205,10 @@ def _unknown_key_message(key: object, rules: dict[str, _FieldRule]) -> str:
 def _kind_of(node: Node) -> str:
     if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
         return "une valeur vide"
+    if node.tag not in _STRING_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+        return "une valeur à étiquette « ! » (retirez l'étiquette)"
+    if isinstance(node, ScalarNode) and node.tag not in _STRING_TAGS:
+        return f"une valeur de type « {node.tag.rsplit(':', 1)[-1]} » (retirez l'étiquette « !! »)"
     return _NODE_KIND.get(type(node), "une valeur")
 
 

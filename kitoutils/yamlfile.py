@@ -78,8 +78,8 @@ _YAML_MESSAGES = {
         "indentation incohérente : alignez cette ligne sur les clés de son bloc"
     ),
     "did not find expected '-' indicator": (
-        "élément de liste attendu (« - ») : une liste et des clés ne peuvent pas se suivre "
-        "au même niveau d'indentation"
+        "indentation incohérente : cette ligne n'est alignée ni sur les tirets « - » de sa "
+        "liste, ni sur les clés de son bloc"
     ),
     "did not find expected node content": (
         "valeur attendue : vérifiez les virgules et les crochets de la ligne"
@@ -87,6 +87,7 @@ _YAML_MESSAGES = {
     "did not find expected comment or line break": (
         "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"
     ),
+    "exceeded maximum nesting depth": f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
     "but found another document": (
         "le fichier contient plusieurs documents YAML (« --- ») : n'en gardez qu'un"
     ),
@@ -100,6 +101,29 @@ _BAD_START = {
     "`": "un texte ne peut pas commencer par « ` » : mettez-le entre guillemets",
     "%": "un texte ne peut pas commencer par « % » : mettez-le entre guillemets",
 }
+
+
+# An unclosed quote or bracket is reported where it opens, not where the
+# file ends: that is where the editor has something to fix.
+_UNCLOSED = {
+    "while scanning a quoted scalar": (
+        "ce guillemet n'est jamais fermé : ajoutez le guillemet fermant à la fin du texte"
+    ),
+    "while parsing a flow sequence": (
+        "cette liste ouverte par « [ » n'est pas fermée par « ] », ou il manque une virgule"
+    ),
+    "while parsing a flow mapping": (
+        "ce bloc ouvert par « { » n'est pas fermé par « } », ou il manque une virgule"
+    ),
+}
+
+
+def _error_place(error: yaml.MarkedYAMLError) -> tuple[yaml.Mark | None, str | None]:
+    """Where to report a syntax error, and its message if it is an unclosed opening."""
+    context = (error.context or "").strip()
+    if error.context_mark is not None and context in _UNCLOSED:
+        return error.context_mark, f"erreur de syntaxe YAML : {_UNCLOSED[context]}"
+    return error.problem_mark or error.context_mark, None
 
 
 def _french_yaml_message(error: yaml.MarkedYAMLError, character: str = "") -> str:
@@ -154,12 +178,14 @@ def compose(display: str, text: str) -> tuple[Node | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark, unclosed = _error_place(error)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         character = text[mark.index : mark.index + 1] if mark else ""
-        return None, [Problem(display, line, column, _french_yaml_message(error, character))]
+        return None, [Problem(display, line, column, unclosed or _french_yaml_message(error, character))]
     except yaml.reader.ReaderError as error:  # a control character in the text
-        line, column = _position(text, min(max(error.position, 0), len(text)))
+        # libyaml counts bytes of UTF-8, not characters.
+        before = text.encode("utf-8")[: max(error.position, 0)].decode("utf-8", errors="ignore")
+        line, column = _position(text, len(before))
         return None, [Problem(display, line, column, (
             f"caractère de contrôle invisible (code {_code(error.character)}) : supprimez-le ; "
             "il vient souvent d'un copier-coller"
