@@ -24,8 +24,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
 
-# PyYAML's messages, said again in French. Anything not listed keeps a
-# generic French sentence with the original wording for the curious.
+# PyYAML's and libyaml's messages, said again in French (looked up in the
+# error's context and problem, first match wins). Anything not listed gets a
+# general French sentence: editors never see the parser's English.
 _TAB = "une tabulation ne peut pas servir d'indentation : utilisez des espaces"
 _YAML_MESSAGES = {
     "found character '\\t' that cannot start any token": _TAB,
@@ -88,6 +89,32 @@ _YAML_MESSAGES = {
         "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"
     ),
     "exceeded maximum nesting depth": f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
+    "did not find expected <document start>": (
+        "contenu inattendu après une ligne « % » ou « ... » (des marques YAML) : "
+        "retirez cette ligne, ou mettez le texte entre guillemets"
+    ),
+    "while scanning an alias": "« * » a un sens en YAML : mettez le texte entre guillemets",
+    "while scanning an anchor": "« & » a un sens en YAML : mettez le texte entre guillemets",
+    "found duplicate anchor": (
+        "les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : mettez le texte entre guillemets"
+    ),
+    "tag": "« ! » a un sens en YAML au début d'un texte : mettez le texte entre guillemets",
+    "directive": (
+        "une ligne qui commence par « % » est une marque YAML : mettez le texte entre guillemets"
+    ),
+    "block sequence entries are not allowed": (
+        "tiret « - » inattendu : un élément de liste commence sa propre ligne ; "
+        "sinon, mettez le texte entre guillemets"
+    ),
+    "mapping keys are not allowed": (
+        "« ? » ou clé inattendue : mettez le texte entre guillemets"
+    ),
+    "indentation indicator equal to 0": (
+        "après « | » ou « > », un chiffre d'indentation va de 1 à 9 : retirez le 0"
+    ),
+    "found character that cannot start any token": (
+        "ce caractère ne peut pas commencer un texte : mettez le texte entre guillemets"
+    ),
     "but found another document": (
         "le fichier contient plusieurs documents YAML (« --- ») : n'en gardez qu'un"
     ),
@@ -130,11 +157,14 @@ def _french_yaml_message(error: yaml.MarkedYAMLError, character: str = "") -> st
     problem = (error.problem or "").strip()
     if problem.startswith("found character that cannot start any token") and character in _BAD_START:
         return f"erreur de syntaxe YAML : {_BAD_START[character]}"
+    said = f"{error.context or ''} {problem}"
     for english, french in _YAML_MESSAGES.items():
-        if problem.startswith(english):
+        if english in said:
             return f"erreur de syntaxe YAML : {french}"
-    context = f"{error.context} ; " if error.context else ""
-    return f"erreur de syntaxe YAML ({context}{problem})"
+    return (
+        "erreur de syntaxe YAML : cette ligne n'est pas du YAML valide ; vérifiez les "
+        "guillemets, les crochets, les deux-points et l'indentation"
+    )
 
 
 def _code(character: int | str) -> str:
