@@ -14,6 +14,7 @@ import yaml
 import yaml.reader
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .positions import line_column
 from .problems import Problem
 
 try:  # libyaml is several times faster; PyYAML falls back to pure Python.
@@ -171,13 +172,6 @@ def _code(character: int | str) -> str:
     return f"U+{character if isinstance(character, int) else ord(character):04X}"
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
-
-
 def decode(path: Path, display: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (a leading byte-order mark is accepted and dropped)."""
     if len(data) > MAX_FILE_BYTES:
@@ -192,7 +186,7 @@ def decode(path: Path, display: str, data: bytes) -> tuple[str | None, list[Prob
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         prefix = data[: error.start].decode("utf-8", errors="replace")
-        line, column = _position(prefix, len(prefix))
+        line, column = line_column(prefix, len(prefix))
         return None, [
             Problem(
                 display, line, column,
@@ -215,7 +209,7 @@ def compose(display: str, text: str) -> tuple[Node | None, list[Problem]]:
     except yaml.reader.ReaderError as error:  # a control character in the text
         # libyaml counts bytes of UTF-8, not characters.
         before = text.encode("utf-8")[: max(error.position, 0)].decode("utf-8", errors="ignore")
-        line, column = _position(text, len(before))
+        line, column = line_column(text, len(before))
         return None, [Problem(display, line, column, (
             f"caractère de contrôle invisible (code {_code(error.character)}) : supprimez-le ; "
             "il vient souvent d'un copier-coller"
