@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import argparse_fr
 from .loader import load_kit
 from .new_sheet import CannotCreate, create_sheet
 from .problems import KitInvalid
@@ -98,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argparse_fr.install()
     args = _parser().parse_args(argv)
     return args.run(args)
 

@@ -9,6 +9,7 @@ import jinja2
 
 from .history import history_html
 from .model import Fiche, Kit
+from .typography import french_spacing
 
 SHEETS_DIR = "fiches"
 
@@ -48,21 +49,22 @@ def render_fiche(kit: Kit, fiche: Fiche) -> str:
     """The Markdown page of one sheet."""
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
-    return _environment().get_template("fiche.md.j2").render(
+    # The templates' own words ("Phase :") get the same typography as the texts.
+    return french_spacing(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
         phase=vocabulaire.terms("phases")[fiche.phase],
         statut=vocabulaire.terms("statuts")[fiche.statut],
         publics=[publics[p] for p in fiche.publics],
         voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
         historique=history_html(kit.historique, kit.files[fiche.id]),
-    )
+    ))
 
 
 def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """The sheets grouped by phase, as shown on the home page."""
     publics = kit.vocabulaire.terms("publics")
-    return _environment().get_template("accueil.md.j2").render(
+    return french_spacing(_environment().get_template("accueil.md.j2").render(
         groupes=kit.by_phase(),
         prefixe=prefix,
         libelles_publics=lambda fiche: [publics[p].libelle for p in fiche.publics],
-    )
+    ))
