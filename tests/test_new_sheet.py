@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kitoutils.loader import load_kit
+from kitoutils.typography import french_spacing
 
 from conftest import copy_project, mkdocs_build
 
@@ -42,13 +43,14 @@ def test_new_sheet_builds_into_a_page_with_its_title_shown_as_written(tmp_path):
                        "--public", "elus", "--public", "partenaires")
     assert result.returncode == 0, result.stderr
     fiche = load_kit(project / "kit").fiche("ateliers-ouverts")
-    assert (fiche.titre, fiche.phase, fiche.publics) == (title, "conduite", ("elus", "partenaires"))
+    shown = french_spacing(title)  # the kit's typography: a no-break space before the colon
+    assert (fiche.titre, fiche.phase, fiche.publics) == (shown, "conduite", ("elus", "partenaires"))
     site = tmp_path / "site"
     build = mkdocs_build(project, site)
     assert build.returncode == 0, build.stderr
     page = (site / "fiches" / "ateliers-ouverts" / "index.html").read_text(encoding="utf-8")
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
-    assert html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>", "", h1)).strip() == title
+    assert html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>", "", h1)).strip() == shown
     assert "Première action à cocher (à écrire)." in page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="fiches/ateliers-ouverts/"' in home
