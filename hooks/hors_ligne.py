@@ -1,9 +1,9 @@
 """MkDocs hooks for the offline variant of the site, opened from the file system.
 
 In the normal build, the variant is built once more in a subprocess (with
-KIT_OFFLINE=true, which turns Material's offline plugin on), zipped, and
+KIT_HORS_LIGNE=true, which turns Material's offline plugin on), zipped, and
 offered on the home page. The zip is kept in .cache/ and reused while its
-sources have not changed; KIT_SKIP_OFFLINE=1 skips it for quick previews.
+sources have not changed; KIT_SANS_HORS_LIGNE=1 skips it for quick previews.
 
 In the variant itself: Material's offline plugin would load the iframe-worker
 shim from unpkg.com, so the copy vendored from the npm registry (in
@@ -30,11 +30,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kitoutils.archive import fingerprint, zip_directory
+from kitoutils.downloads import french_size
 
 log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
 
-OFFLINE_ENV = "KIT_OFFLINE"
-SKIP_ENV = "KIT_SKIP_OFFLINE"
+OFFLINE_ENV = "KIT_HORS_LIGNE"
+SKIP_ENV = "KIT_SANS_HORS_LIGNE"
 MARKER = "<!-- kit:hors-ligne -->"
 ZIP_PATH = "telechargements/kit-hors-ligne.zip"
 ZIP_FOLDER = "kit-democratie-contributive"
@@ -106,10 +107,9 @@ def _notice(page: Page, config: MkDocsConfig) -> str:
             f"*La version sans connexion n'est pas construite dans cet aperçu ({SKIP_ENV}).*\n"
         )
     link = posixpath.relpath(ZIP_PATH, posixpath.dirname(page.file.src_uri) or ".")
-    size = f"{_zip_size / 1_000_000:.1f}".replace(".", ",")
     return (
         '!!! tip "Sans connexion"\n\n'
-        f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {size} Mo) : "
+        f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {french_size(_zip_size)}) : "
         "décompressez-le, puis ouvrez le fichier `index.html` du dossier avec votre navigateur. "
         "La recherche fonctionne aussi sans réseau.\n"
     )
@@ -120,9 +120,12 @@ def offline_zip(config: MkDocsConfig) -> Path:
     project = Path(config.config_file_path).parent
     sources = [Path(config.config_file_path), Path(config.docs_dir), project / "kit",
                project / "hooks", Path(kitoutils.__file__).parent]
+    # The build's settings come from the environment (KIT_SITE_URL, KIT_SANS_TELECHARGEMENTS…).
+    settings = sorted(f"{name}={value}" for name, value in os.environ.items()
+                      if name.startswith("KIT_") or name == "SOURCE_DATE_EPOCH")
     key = fingerprint(sources, [
         config.site_url or "", config.repo_url or "",
-        version("mkdocs"), version("mkdocs-material"),
+        version("mkdocs"), version("mkdocs-material"), *settings,
     ])
     cache = project / ".cache" / "hors-ligne"
     archive = cache / f"{key[:20]}.zip"

@@ -1,18 +1,17 @@
 """Zip a built site reproducibly, and tell when its sources have not changed.
 
 Used for the offline variant of the site: the same sources give the same
-zip, byte for byte, so a build can reuse the zip it made last time.
+zip, byte for byte (the downloads' zip writer, with its fixed date), so a
+build can reuse the zip it made last time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from pathlib import Path
 
-# Zip entries carry a date; a fixed one keeps the archive reproducible.
-_FIXED_DATE = (2016, 6, 1, 0, 0, 0)
+from .downloads.archive import build_archive
+
 _IGNORED_PARTS = {"__pycache__", ".git", ".cache", "node_modules"}
 
 
@@ -36,14 +35,7 @@ def zip_directory(directory: Path, folder: str, extra: dict[str, str] | None = N
 
     One top folder, so that unzipping never scatters files among the reader's own.
     """
-    buffer = io.BytesIO()
     entries = {p.relative_to(directory).as_posix(): p.read_bytes()
                for p in directory.rglob("*") if p.is_file()}
     entries.update({name: text.encode("utf-8") for name, text in (extra or {}).items()})
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=_FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name])
-    return buffer.getvalue()
+    return build_archive(entries, folder)

@@ -48,8 +48,8 @@ case "${1:-}" in
     python_env site
     shift
     export NO_MKDOCS_2_WARNING=1
-    # The preview skips the offline zip (rebuilt on every edit otherwise); KIT_SKIP_OFFLINE= builds it.
-    export KIT_SKIP_OFFLINE="${KIT_SKIP_OFFLINE-1}"
+    # The preview skips the offline zip (rebuilt on every edit otherwise); KIT_SANS_HORS_LIGNE= builds it.
+    export KIT_SANS_HORS_LIGNE="${KIT_SANS_HORS_LIGNE-1}"
     exec "$VENV/bin/mkdocs" serve "$@"
     ;;
   test)

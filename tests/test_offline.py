@@ -33,7 +33,7 @@ def test_home_page_offers_the_zip(built_site: Path):
     link = re.search(r'<a href="([^"]+)">Télécharger le site pour l\'utiliser sans connexion</a>', home.replace("&#39;", "'"))
     assert link and link.group(1) == ZIP
     size = (built_site / ZIP).stat().st_size / 1_000_000
-    assert f"(fichier zip, {size:.1f} Mo)".replace(".", ",") in home
+    assert f"(fichier zip, {size:.1f}\u00a0Mo)".replace(".", ",") in home
 
 
 def test_iframe_worker_shim_is_the_npm_package_s(offline_site: Path):
@@ -91,7 +91,7 @@ def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path
     with zipfile.ZipFile(tmp_path / "site3" / ZIP) as archive:
         assert "L'AMO, pour ou contre" in archive.read(f"{FOLDER}/fiches/amo.html").decode("utf-8")
 
-    monkeypatch.setenv("KIT_SKIP_OFFLINE", "1")
+    monkeypatch.setenv("KIT_SANS_HORS_LIGNE", "1")
     skipped = mkdocs_build(project, tmp_path / "site4")
     assert skipped.returncode == 0, skipped.stderr
     assert not (tmp_path / "site4" / ZIP).exists()
