@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
 
-ZIP = "telechargements/kit-hors-ligne.zip"
+ZIP = "hors-ligne/kit-hors-ligne.zip"
 FOLDER = "kit-democratie-contributive"
 
 
