@@ -3,7 +3,8 @@
 In the normal build, the variant is built once more in a subprocess (with
 KIT_HORS_LIGNE=true, which turns Material's offline plugin on), zipped, and
 offered on the home page. The zip is kept in .cache/ and reused while its
-sources have not changed; KIT_SANS_HORS_LIGNE=1 skips it for quick previews.
+sources have not changed; KIT_SANS_HORS_LIGNE=1 skips it for quick previews,
+and so does KIT_SANS_TELECHARGEMENTS=1 (no downloads at all).
 
 In the variant itself: Material's offline plugin would load the iframe-worker
 shim from unpkg.com, so the copy vendored from the npm registry (in
@@ -30,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kitoutils.archive import fingerprint, zip_directory
-from kitoutils.downloads import french_size
+from kitoutils.downloads import downloads_enabled, french_size
 
 log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
 
@@ -74,7 +75,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM_PATH]
     else:
-        _mode = "skipped" if os.environ.get(SKIP_ENV) else "online"
+        # A build without downloads (KIT_SANS_TELECHARGEMENTS) has no offline zip either.
+        _mode = "skipped" if os.environ.get(SKIP_ENV) or not downloads_enabled() else "online"
     return config
 
 
@@ -104,7 +106,7 @@ def _notice(page: Page, config: MkDocsConfig) -> str:
         )
     if _mode == "skipped":
         return (
-            f"*La version sans connexion n'est pas construite dans cet aperçu ({SKIP_ENV}).*\n"
+            "*La version sans connexion n'est pas construite dans cet aperçu.*\n"
         )
     link = posixpath.relpath(ZIP_PATH, posixpath.dirname(page.file.src_uri) or ".")
     return (
