@@ -98,10 +98,12 @@ def test_accessibility_statement_is_linked_from_every_page(page, built_site: Pat
         page.goto(site_url + path)
         link = page.locator("footer .kit-liens-legaux a", has_text="Accessibilité : non conforme")
         assert link.count() == 1, path
-        link.click()
+        with page.expect_navigation():
+            link.click()
         assert page.locator("h1").inner_text().rstrip("¶") == "Déclaration d'accessibilité", path
         legal = page.locator("footer .kit-liens-legaux a", has_text="Mentions légales et crédits")
-        legal.click()
+        with page.expect_navigation():
+            legal.click()
         assert page.locator("h1").inner_text().rstrip("¶") == "Mentions légales et crédits", path
 
 

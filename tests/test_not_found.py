@@ -35,7 +35,8 @@ def test_404_page_lists_every_sheet_and_its_links_work_from_a_deep_address(page,
             assert link.inner_text().replace("\u00a0", " ").replace("\u202f", " ") == \
                 fiche.titre.replace("\u00a0", " ").replace("\u202f", " ")
     # Links are absolute from the site's root, so they work at any depth.
-    article.locator("a[href$='/fiches/amo/']").click()
+    with page.expect_navigation():
+        article.locator("a[href$='/fiches/amo/']").click()
     assert page.url == site_url + "fiches/amo/"
     assert page.locator("h1").inner_text().rstrip("¶").startswith("L'assistance")
 
@@ -43,8 +44,8 @@ def test_404_page_lists_every_sheet_and_its_links_work_from_a_deep_address(page,
 def test_404_search_form_opens_the_search_with_results(page, site_url: str):
     page.goto(site_url + "page-inconnue")
     page.locator("article input#kit-404-q").fill("pilotage")
-    page.get_by_role("button", name="Rechercher", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Rechercher", exact=True).click()
     # On the home page, Material opens its search with the query.
     assert page.locator("h1").inner_text().rstrip("¶") == "Kit outils démocratie contributive"
     results = page.locator(".md-search-result__item")

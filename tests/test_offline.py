@@ -65,8 +65,8 @@ def test_offline_site_opened_from_disk_searches_and_opens_a_sheet(page, offline_
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert results.count() >= 1
-    page.locator(".md-search-result__link", has_text="Le pilotage interne").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".md-search-result__link", has_text="Le pilotage interne").first.click()
     assert page.url.startswith("file://") and "fiches/pilotage.html" in page.url
     assert page.locator("h1").inner_text().rstrip("¶") == "Le pilotage interne"
     assert [url for url in requested if not url.startswith(("file://", "data:", "blob:"))] == []
