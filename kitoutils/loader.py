@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Fiche, Kit, Vocabulaire
+from .model import Fiche, Kit, Synonymes, Vocabulaire
 from .problems import KitInvalid, Problem
 from .validate import Context, build
 from . import yamlfile
 
 VOCABULARY_FILE = "vocabulaire.yml"
+SYNONYMS_FILE = "synonymes.yml"  # optional: the search's synonyms and abbreviations
 # Files of kit/ that are not sheets.
-RESERVED_FILES = {VOCABULARY_FILE}
+RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE}
 
 
 def load_kit(kit_dir: Path) -> Kit:
@@ -59,10 +60,16 @@ def load_kit(kit_dir: Path) -> Kit:
             fiches.append(fiche)
             files[fiche.id] = display(path)
 
+    synonymes = None
+    synonyms_path = kit_dir / SYNONYMS_FILE
+    if synonyms_path.is_file():
+        synonymes = _load_one(Synonymes, synonyms_path, display(synonyms_path), {}, problems)
+
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None
-    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files)
+    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files,
+               synonymes=synonymes.synonymes if synonymes else ())
 
 
 def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None):
