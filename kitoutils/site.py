@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .model import Kit
 from .render import render_fiche, sheet_path
+from .tags import TAG_KINDS, render_tag_page, tag_path
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,14 @@ def sheet_pages(kit: Kit) -> list[OutputFile]:
     return [OutputFile(sheet_path(f.id), render_fiche(kit, f), kit.files[f.id]) for f in kit.fiches]
 
 
-GENERATORS = [sheet_pages]
+def tag_pages(kit: Kit) -> list[OutputFile]:
+    return [
+        OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
+        for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)
+    ]
+
+
+GENERATORS = [sheet_pages, tag_pages]
 
 
 def site_files(kit: Kit) -> list[OutputFile]:

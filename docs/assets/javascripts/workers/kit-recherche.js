@@ -140,6 +140,23 @@
 
   /* ---- Searching ------------------------------------------------------- */
 
+  /* How many query words from stems[i] on say the expression: all of it, or
+     (at the end of the query) its first two words or more, the last one
+     perhaps still being typed, so « cahier des clauses tech » finds CCTP. */
+  function expressionSpan(expression, stems, i, lastTyped) {
+    let k = 0;
+    while (k < expression.length && i + k < stems.length) {
+      const stem = stems[i + k];
+      const same = stem === expression[k] ||
+        (i + k === lastTyped && expression[k].startsWith(stem)) ||
+        (i + k === stems.length - 1 && k >= 1 && expression[k].startsWith(stem));
+      if (!same) return 0;
+      k += 1;
+    }
+    if (k === expression.length) return k;
+    return i + k === stems.length && k >= 2 ? k : 0;
+  }
+
   /* A word is indexed as up to three terms at one position; when several of
      them match, Material would wrap the same word in <mark> several times. */
   const indexQuery = lunr.Index.prototype.query;
@@ -182,14 +199,15 @@
       if (f) entries.push({ typed: word.replace(EDGE_PUNCTUATION, ""), term: f.stem, modifier: modifier, keys: [] });
     });
     const stems = entries.map(e => e.term);
-    const keys = [];
+    const keys = new Map();  // synonym key -> how many typed words it stands for
+    const lastTyped = lastIsComplete ? -1 : stems.length - 1;
     groups().forEach(group => {
       group.expressions.forEach(expression => {
-        for (let i = 0; i + expression.length <= stems.length; i++) {
-          if (expression.every((stem, k) => stems[i + k] === stem)) {
-            if (!keys.includes(group.key)) keys.push(group.key);
-            for (let k = 0; k < expression.length; k++) entries[i + k].keys.push(group.key);
-          }
+        for (let i = 0; i < stems.length; i++) {
+          const span = expressionSpan(expression, stems, i, lastTyped);
+          if (span === 0) continue;
+          keys.set(group.key, Math.max(keys.get(group.key) || 0, span));
+          for (let k = 0; k < span; k++) entries[i + k].keys.push(group.key);
         }
       });
     });
@@ -198,7 +216,9 @@
       const term = e.modifier + e.term;
       if (!terms.includes(term)) terms.push(term);
     });
-    return { raw: raw, entries: entries, query: terms.concat(keys).join(" ") };
+    // A key weighs as much as the words it stands for (and, boosted, is matched exactly).
+    const keyTerms = [...keys].map(([key, span]) => `${key}^${span}`);
+    return { raw: raw, entries: entries, query: terms.concat(keyTerms).join(" ") };
   }
 
   const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" };
