@@ -74,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if _kit is None or not index.is_file():
+    if _kit is None or not index.is_file() or not config.extra.get("recherche_francaise", True):
         return
 
     def sheet_url(fiche_id: str) -> str:
