@@ -21,9 +21,9 @@ from .model import Fiche, Kit, Liste
 
 SYNONYMS_KEY = "kit_synonymes"
 
-# A checklist is the last thing under its list's heading; Material keeps it as
-# "<ul> <li> text </li> ... </ul>" at the end of the list's document.
-_TRAILING_LIST = re.compile(r"\s*<ul>((?:\s*<li>.*?</li>)+)\s*</ul>\s*$", re.DOTALL)
+# A checklist is the last list under its list's heading (download links may
+# follow it); Material keeps it as "<ul> <li> text </li> ... </ul>".
+_LIST = re.compile(r"\s*<ul>((?:\s*<li>.*?</li>)+)\s*</ul>", re.DOTALL)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 
 
@@ -56,13 +56,14 @@ def enrich_search_index(index: dict, kit: Kit, sheet_url: Callable[[str], str]) 
 
 def _split_items(doc: dict, fiche: Fiche, liste: Liste, sheet_url: Callable[[str], str]) -> list[dict]:
     """Cut the list's items out of doc (changed in place) into documents of their own."""
-    match = _TRAILING_LIST.search(doc["text"])
+    matches = list(_LIST.finditer(doc["text"]))
+    match = matches[-1] if matches else None
     texts = _ITEM.findall(match.group(1)) if match else []
     if len(texts) != len(liste.elements):
         raise SearchIndexMismatch(
             f"la liste « {liste.id} » de la fiche « {fiche.id} » a {len(liste.elements)} éléments, "
             f"l'index de recherche en montre {len(texts)}")
-    doc["text"] = doc["text"][: match.start()]
+    doc["text"] = doc["text"][: match.start()] + doc["text"][match.end():]
     return [
         {"location": f"{sheet_url(fiche.id)}#{element.id}", "title": _title(text), "text": ""}
         for element, text in zip(liste.elements, texts)

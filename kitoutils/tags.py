@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .model import Fiche, Kit, Terme
 from .render import environment, sheet_path, tag_path
+from .typography import french_spacing
 
 # Vocabulary list -> folder of its tag pages, and what a page's title says.
 TAG_KINDS = {
@@ -25,9 +26,9 @@ def sheets_for(kit: Kit, kind: str, term_id: str) -> list[Fiche]:
 
 
 def render_tag_page(kit: Kit, kind: str, terme: Terme) -> str:
-    return environment().get_template("etiquette.md.j2").render(
+    return french_spacing(environment().get_template("etiquette.md.j2").render(
         titre=f"{TAG_KINDS[kind]} « {terme.libelle} »",
         terme=terme,
         fiches=sheets_for(kit, kind, terme.id),
         vers_fiche=lambda fiche: "../" + sheet_path(fiche.id),
-    )
+    ))
