@@ -45,8 +45,8 @@
   self.addEventListener = nativeAddEventListener;
 
   const lunr = self.lunr;
-  let synonymGroups = [];   // [{key, expressions: [[stem, ...], ...]}]
-  let compiledGroups = null;
+  let synonymGroups = [];   // kit/synonymes.yml as the index's config carries it: [{id, termes}]
+  let compiledGroups = null;  // the same, as [{key, expressions: [[stem, ...], ...]}]
   const formsCache = new Map();
   const displayWords = new Map();  // index term -> a word of the text it came from
   const pendingQueries = [];
@@ -98,18 +98,18 @@
     return compiledGroups;
   }
 
-  /* Keys of the synonym expressions that start at stems[i]. */
-  function synonymKeysAt(stems, i) {
+  /* Keys of the synonym expressions that stems (a word and those after it) start with. */
+  function synonymKeysAt(stems) {
     const keys = [];
     for (const group of groups()) {
       const found = group.expressions.some(expression =>
-        expression.every((stem, k) => stems[i + k] === stem));
+        expression.every((stem, k) => stems[k] === stem));
       if (found) keys.push(group.key);
     }
     return keys;
   }
 
-  /* ---- Indexing: a pipeline function after Material's fr trimmer and stop words */
+  /* ---- Indexing: a pipeline function after Material's French stop-word filter */
 
   function kitIndexTerms(token, i, tokens) {
     const f = forms(token.toString());
@@ -121,7 +121,7 @@
     }
     const terms = [f.full];
     if (f.stem !== f.full) terms.push(f.stem);
-    terms.push(...synonymKeysAt(stems, 0));
+    terms.push(...synonymKeysAt(stems));
     for (const term of terms) {
       if (!displayWords.has(term) || term === f.full) displayWords.set(term, f.word);
     }
