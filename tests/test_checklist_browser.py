@@ -587,3 +587,37 @@ def test_instant_navigation_keeps_the_state(context, tmp_path):
         assert checklist(page).locator(".kit-checklist__avancement").count() == 1  # started once
     finally:
         server.close()
+
+
+KEY = "kit-democratie-contributive|/|pilotage|equipe-projet"
+
+
+def test_progress_saved_by_a_newer_site_is_never_overwritten(page, site_url):
+    newer = json.dumps({"v": 2, "autre": "forme"})
+    page.goto(site_url + "a-propos/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, newer])
+    page.goto(site_url + SHEET)
+    assert "version plus récente du site" in checklist(page).get_by_role("alert").inner_text()
+    fill(page, FIRST)
+    assert stored(page)[KEY] == newer
+
+
+def test_unreadable_saved_progress_is_kept_aside(page, site_url):
+    page.goto(site_url + "a-propos/")
+    page.evaluate("(key) => localStorage.setItem(key, '{abîmé')", KEY)
+    page.goto(site_url + SHEET)
+    fill(page, FIRST)
+    kept = {k: v for k, v in stored(page).items() if k.startswith(KEY + "|illisible-")}
+    assert list(kept.values()) == ["{abîmé"]
+    assert json.loads(stored(page)[KEY])["elements"][FIRST]["fait"] is True
+
+
+def test_a_damaged_shared_link_says_so_and_changes_nothing(page, site_url):
+    page.goto(site_url + SHEET)
+    fill(page, FIRST)
+    before = stored(page)
+    page.goto(site_url + SHEET + "#kit-partage=%%%pas-du-base64")
+    page.reload()
+    assert "Ce lien de partage est abîmé" in checklist(page).get_by_role("alert").inner_text()
+    assert page.is_checked(f"#case-{FIRST}") and page.is_enabled(f"#case-{FIRST}")
+    assert stored(page) == before

@@ -261,7 +261,10 @@
       this.record = record;
     } catch (error) {
       // Keep what cannot be read under another key rather than lose it.
-      try { window.localStorage.setItem(this.key + "|illisible-" + Date.now(), raw); } catch (ignored) { /* full */ }
+      try {
+        window.localStorage.setItem(this.key + "|illisible-" + Date.now(), raw);
+        window.localStorage.removeItem(this.key);
+      } catch (ignored) { /* full: it stays where it is */ }
     }
   };
 
@@ -339,8 +342,8 @@
   };
 
   KitChecklist.prototype.showBlocked = function () {
-    this.alert.textContent = this.blocked || "";
-    this.alert.hidden = !this.blocked;
+    this.alert.textContent = [this.blocked, this.error].filter(Boolean).join(" ");
+    this.alert.hidden = !this.alert.textContent;
   };
 
   // Items added to the sheet since progress was saved are « nouveau » until
@@ -393,11 +396,11 @@
     observer.observe(item.li);
   };
 
-  // Errors go to the alert, other news to the status; both are read politely or at once.
+  // Errors go to the alert, other news to the status.
   KitChecklist.prototype.say = function (message, isError) {
     this.status.textContent = isError ? "" : message;
-    this.alert.textContent = isError ? message : this.blocked || "";
-    this.alert.hidden = !this.alert.textContent;
+    this.error = isError ? message : null;
+    this.showBlocked();
   };
 
   /* Confirmation: a native modal dialog, keyboard and screen-reader friendly. */
