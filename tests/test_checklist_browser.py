@@ -6,6 +6,7 @@ The checklist used is « Constituer l'équipe projet » of the pilotage sheet.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -22,6 +23,18 @@ FIRST = "designer-chef-de-projet"
 ITEMS = ["designer-chef-de-projet", "associer-services-thematiques", "associer-services-supports",
          "associer-communication"]
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+@contextlib.contextmanager
+def fresh_profile(browser, init_script: str | None = None, **options):
+    """A page in a new browser profile: its own, empty localStorage."""
+    ctx = browser.new_context(locale="fr-FR", accept_downloads=True, **options)
+    if init_script:
+        ctx.add_init_script(init_script)
+    try:
+        yield ctx.new_page()
+    finally:
+        ctx.close()
 
 
 def checklist(page):
@@ -240,9 +253,7 @@ def test_a_json_export_restores_the_state_in_a_fresh_profile(browser, page, site
     expected = state(page)
     _, raw = export(page, "JSON")
 
-    fresh = browser.new_context(locale="fr-FR")
-    try:
-        other = fresh.new_page()
+    with fresh_profile(browser) as other:
         other.goto(site_url + SHEET)
         import_file(other, "export.json", raw)
         other.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
@@ -250,13 +261,9 @@ def test_a_json_export_restores_the_state_in_a_fresh_profile(browser, page, site
         assert "Fichier importé" in checklist(other).get_by_role("status").inner_text()
         other.reload()
         assert state(other) == expected
-    finally:
-        fresh.close()
 
     # Drag and drop onto the checklist does the same.
-    dropped = browser.new_context(locale="fr-FR")
-    try:
-        other = dropped.new_page()
+    with fresh_profile(browser) as other:
         other.goto(site_url + SHEET)
         other.evaluate("""([selector, text]) => {
             const data = new DataTransfer();
@@ -267,8 +274,6 @@ def test_a_json_export_restores_the_state_in_a_fresh_profile(browser, page, site
         }""", [LIST, raw.decode("utf-8")])
         other.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
         assert state(other) == expected
-    finally:
-        dropped.close()
 
 
 def valid_export(**changes) -> dict:
@@ -362,9 +367,7 @@ def test_a_shared_link_opens_in_a_fresh_profile(browser, page, site_url):
     assert "#kit-partage=" in link and "Marie" not in link
     assert page.evaluate("navigator.clipboard.readText()") == link
 
-    fresh = browser.new_context(locale="fr-FR")
-    try:
-        other = fresh.new_page()
+    with fresh_profile(browser) as other:
         other.goto(site_url + "a-propos/")
         other.goto(link)
         assert state(other) == shared
@@ -377,13 +380,9 @@ def test_a_shared_link_opens_in_a_fresh_profile(browser, page, site_url):
         other.reload()
         assert state(other) == shared
         assert other.is_enabled(f"#case-{FIRST}")
-    finally:
-        fresh.close()
 
     # A reader with her own progress is asked, and keeps it if she says so.
-    own = browser.new_context(locale="fr-FR")
-    try:
-        other = own.new_page()
+    with fresh_profile(browser) as other:
         other.goto(site_url + SHEET)
         fill(other, "associer-services-thematiques", note="le mien")
         mine, mine_stored = state(other), stored(other)
@@ -398,8 +397,6 @@ def test_a_shared_link_opens_in_a_fresh_profile(browser, page, site_url):
         checklist(other).get_by_role("button", name="Remplacer ma progression par cet état").click()
         other.reload()
         assert state(other) == shared
-    finally:
-        own.close()
 
 
 BLOCK_STORAGE = """
@@ -409,10 +406,7 @@ Storage.prototype.getItem = function () { throw new DOMException('bloqué', 'Sec
 
 
 def test_without_storage_a_warning_shows_and_export_still_works(browser, site_url):
-    blocked = browser.new_context(locale="fr-FR", accept_downloads=True)
-    blocked.add_init_script(BLOCK_STORAGE)
-    try:
-        page = blocked.new_page()
+    with fresh_profile(browser, init_script=BLOCK_STORAGE) as page:
         page.goto(site_url + SHEET)
         alert = checklist(page).get_by_role("alert")
         assert "votre progression ne sera pas gardée" in alert.inner_text()
@@ -421,8 +415,6 @@ def test_without_storage_a_warning_shows_and_export_still_works(browser, site_ur
         assert progress_text(page) == "1 sur 4 fait"
         _, raw = export(page, "JSON")
         assert json.loads(raw)["elements"][0]["responsable"] == "Marie"
-    finally:
-        blocked.close()
 
 
 def test_a_full_storage_is_said_when_saving_fails(page, site_url):
@@ -523,34 +515,26 @@ def test_print_shows_the_filled_checklist_without_site_chrome(page, site_url):
 
 
 def test_without_javascript_the_checklist_is_readable(browser, site_url):
-    plain = browser.new_context(locale="fr-FR", java_script_enabled=False)
-    try:
-        page = plain.new_page()
+    with fresh_profile(browser, java_script_enabled=False) as page:
         page.goto(site_url + SHEET)
         items = checklist(page).locator("li[data-element]")
         assert items.count() == 4
         assert page.get_by_label("Désigner une cheffe ou un chef de projet", exact=False).is_visible()
         assert "ce que vous cochez n'est pas enregistré" in checklist(page).inner_text()
         assert checklist(page).locator("button").count() == 0
-    finally:
-        plain.close()
 
 
 def test_sites_opened_from_files_do_not_share_progress(browser, built_site, tmp_path):
     first, second = tmp_path / "premier", tmp_path / "second"
     shutil.copytree(built_site, first)
     shutil.copytree(built_site, second)
-    ctx = browser.new_context(locale="fr-FR")
-    try:
-        page = ctx.new_page()
+    with fresh_profile(browser) as page:
         page.goto((first / "fiches/pilotage/index.html").as_uri())
         fill(page, FIRST)
         page.goto((second / "fiches/pilotage/index.html").as_uri())
         assert not page.is_checked(f"#case-{FIRST}")
         page.goto((first / "fiches/pilotage/index.html").as_uri())
         assert page.is_checked(f"#case-{FIRST}")
-    finally:
-        ctx.close()
 
 
 def test_instant_navigation_keeps_the_state(context, tmp_path):
