@@ -20,6 +20,7 @@ from conftest import AXE_SCRIPT, StaticServer, axe_violations, copy_project, fre
 SHEET = "fiches/pilotage/"
 LIST = 'div[data-liste="equipe-projet"]'
 FIRST = "designer-chef-de-projet"
+KEY = "kit-democratie-contributive|/|pilotage|equipe-projet"  # the site's prefix, then sheet and list
 ITEMS = ["designer-chef-de-projet", "associer-services-thematiques", "associer-services-supports",
          "associer-communication"]
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -104,7 +105,7 @@ def test_ticked_and_typed_state_survives_a_reload(page, site_url):
     assert progress_text(page) == "2 sur 4 faits"
     assert bar.evaluate("b => b.value") == 2
     # Keys carry the site's own prefix, then the sheet and list ids.
-    assert "kit-democratie-contributive|/|pilotage|equipe-projet" in stored(page)
+    assert KEY in stored(page)
 
 
 def test_a_second_tab_sees_the_change(context, site_url):
@@ -413,6 +414,9 @@ def test_without_storage_a_warning_shows_and_export_still_works(browser, site_ur
         assert alert.is_visible()
         fill(page, FIRST, responsable="Marie")
         assert progress_text(page) == "1 sur 4 fait"
+        # Coming back from the back-forward cache keeps what lives only on the page.
+        page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+        assert page.input_value(f"#responsable-{FIRST}") == "Marie"
         _, raw = export(page, "JSON")
         assert json.loads(raw)["elements"][0]["responsable"] == "Marie"
 
@@ -424,6 +428,9 @@ def test_a_full_storage_is_said_when_saving_fails(page, site_url):
     fill(page, FIRST)
     alert = checklist(page).get_by_role("alert")
     assert "plein ou indisponible" in alert.inner_text()
+    # Another tab saving must not wipe what could not be written here.
+    page.evaluate("(key) => window.dispatchEvent(new StorageEvent('storage', {key}))", KEY)
+    assert page.is_checked(f"#case-{FIRST}")
     _, raw = export(page, "Markdown")
     assert "- [x] Désigner" in raw.decode("utf-8")
 
@@ -572,8 +579,6 @@ def test_instant_navigation_keeps_the_state(context, tmp_path):
     finally:
         server.close()
 
-
-KEY = "kit-democratie-contributive|/|pilotage|equipe-projet"
 
 
 def test_progress_saved_by_a_newer_site_is_never_overwritten(page, site_url):

@@ -234,6 +234,8 @@
   /* Storage */
 
   KitChecklist.prototype.load = function () {
+    // Changes that could not be written live only on this page: keep showing them.
+    if (this.unsaved) return;
     this.blocked = null;
     this.record = null;
     var raw;
@@ -255,7 +257,8 @@
           "rechargez la page ; d'ici là, vos modifications ne seront pas enregistrées.";
         return;
       }
-      if (record.v !== VERSION || typeof record.elements !== "object" || !Array.isArray(record.connus)) {
+      if (record.v !== VERSION || !record.elements || typeof record.elements !== "object" ||
+          !Array.isArray(record.connus)) {
         throw new Error("format");
       }
       this.record = record;
@@ -269,10 +272,12 @@
   };
 
   KitChecklist.prototype.save = function () {
+    this.unsaved = true;
     if (this.blocked) return;
     this.record.maj = new Date().toISOString();
     try {
       window.localStorage.setItem(this.key, JSON.stringify(this.record));
+      this.unsaved = false;
     } catch (error) {
       this.blocked = "L'espace d'enregistrement de votre navigateur est plein ou indisponible : " +
         "vos dernières modifications ne seront pas gardées. Exportez la liste pour la conserver.";
