@@ -215,7 +215,7 @@ def test_each_export_is_downloaded_with_its_content(page, site_url):
     page.goto(site_url + SHEET)
     fill(page, FIRST, responsable="Marie; Durand", echeance="2026-12-15", note='Dit "oui"')
     fill(page, "associer-communication", fait=False, note="=1+1")
-    today = page.evaluate("new Date().toISOString().slice(0, 10)")
+    today = page.evaluate("new Date().toLocaleDateString('sv')")  # the reader's local date, as AAAA-MM-JJ
 
     name, markdown = export(page, "Markdown")
     assert name == f"pilotage_equipe-projet_{today}.md"
@@ -398,6 +398,21 @@ def test_a_shared_link_opens_in_a_fresh_profile(browser, page, site_url):
         checklist(other).get_by_role("button", name="Remplacer ma progression par cet état").click()
         other.reload()
         assert state(other) == shared
+
+
+def test_importing_while_viewing_a_shared_link_leaves_the_shared_view(browser, page, site_url):
+    page.goto(site_url + SHEET)
+    fill(page, "associer-communication", note="partagé")
+    link = copy_link(page)
+    with fresh_profile(browser) as other:
+        other.goto(link)
+        assert other.input_value("#note-associer-communication") == "partagé"
+        import_file(other, "export.json", json.dumps(valid_export()))
+        other.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
+        assert checklist(other).locator(".kit-checklist__partage").count() == 0
+        assert other.url == site_url + SHEET
+        assert other.input_value("#note-associer-communication") == ""
+        assert other.is_enabled(f"#case-{FIRST}")
 
 
 BLOCK_STORAGE = """

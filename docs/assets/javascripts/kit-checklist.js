@@ -47,7 +47,8 @@
   }
 
   function today() {
-    return new Date().toISOString().slice(0, 10);
+    var now = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
   function frenchDate(iso) {
@@ -371,7 +372,10 @@
     var removed = record.connus.filter(function (id) { return self.ids.indexOf(id) < 0; });
     if (!added.length && !removed.length) { this.notice.hidden = true; return; }
     var parts = [];
-    if (added.length) parts.push(plural(added.length, "élément nouveau", "éléments nouveaux") + " (marqués « nouveau »)");
+    if (added.length) {
+      parts.push(plural(added.length, "élément nouveau", "éléments nouveaux") +
+        (added.length > 1 ? " (marqués" : " (marqué") + " « nouveau »)");
+    }
     if (removed.length) {
       parts.push(plural(removed.length, "élément retiré", "éléments retirés") +
         " : ce que vous aviez noté est gardé et figure dans les exports, rubrique « éléments retirés »");
@@ -440,6 +444,7 @@
       " », y compris celles des éléments retirés ? Pensez à l'exporter avant si vous voulez la garder.",
       "Tout effacer").then(function (yes) {
       if (!yes) return;
+      self.closeShare();
       self.record = { v: VERSION, connus: self.ids.slice(), elements: {} };
       self.save();
       self.render();
@@ -459,7 +464,7 @@
     });
     Object.keys(entries).forEach(function (id) { if (isEmpty(entries[id])) delete entries[id]; });
     this.record = { v: VERSION, connus: this.ids.slice(), elements: entries };
-    this.shared = null;
+    this.closeShare();
     this.save();
     this.render();
   };
@@ -590,17 +595,24 @@
       (this.hasProgress() ? "Votre propre progression est gardée tant que vous ne la remplacez pas."
         : "Enregistrez-le pour le retrouver et le compléter.")));
     var close = function (keep) {
-      box.remove();
-      history.replaceState(history.state, "", location.href.split("#")[0]);
       if (keep) { self.replaceWith(self.shared); self.say("L'état partagé est maintenant votre progression."); }
-      else { self.shared = null; self.render(); self.say("Vous retrouvez votre propre progression."); }
+      else { self.closeShare(); self.render(); self.say("Vous retrouvez votre propre progression."); }
     };
     box.appendChild(button(this.hasProgress() ? "Remplacer ma progression par cet état" : "Enregistrer cet état",
       function () { close(true); }));
     box.appendChild(button(this.hasProgress() ? "Garder ma progression" : "Ne pas l'enregistrer",
       function () { close(false); }));
     this.node.insertBefore(box, this.notice);
+    this.shareBox = box;
     setTimeout(function () { self.node.scrollIntoView(); }, 0);
+  };
+
+  // Leaves the shared view: the link's state is no longer shown nor in the address.
+  KitChecklist.prototype.closeShare = function () {
+    if (!this.shareBox) return;
+    this.shareBox.remove();
+    this.shareBox = this.shared = null;
+    history.replaceState(history.state, "", location.href.split("#")[0]);
   };
 
   // Another tab saved, or the page came back from the back-forward cache.
