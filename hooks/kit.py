@@ -17,19 +17,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kitoutils.downloads import DownloadFailed, generate_downloads
 from kitoutils.loader import load_kit
 from kitoutils.model import Kit
 from kitoutils.navigation import sheet_navigation
 from kitoutils.problems import KitInvalid
-from kitoutils.render import render_sheet_list
+from kitoutils.render import render_home_downloads, render_sheet_list
 from kitoutils.site import site_files
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
 HOME_PAGE = "index.md"
 SHEET_LIST_MARKER = "<!-- kit:liste-des-fiches -->"
+DOWNLOADS_MARKER = "<!-- kit:telechargements -->"
 
 _kit: Kit | None = None
+
+
+class AsIsFile(File):
+    """A generated file copied unchanged, even when its name ends in .md."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 def kit_dir(config: MkDocsConfig) -> Path:
@@ -55,8 +64,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _kit is not None
     docs_to_project = os.path.relpath(Path(config.config_file_path).parent, config.docs_dir)
-    for output in site_files(_kit):
-        generated = File.generated(config, output.path, content=output.content)
+    try:
+        outputs = site_files(_kit)
+    except DownloadFailed as failed:
+        raise PluginError(str(failed)) from None
+    for output in outputs:
+        kind = AsIsFile if output.as_is else File
+        generated = kind.generated(config, output.path, content=output.content)
         if output.source is not None:
             # "Edit this page" opens the YAML sheet, not the generated Markdown.
             generated.edit_uri = Path(docs_to_project, output.source).as_posix()
@@ -66,5 +80,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == HOME_PAGE and _kit is not None:
+        markdown = markdown.replace(DOWNLOADS_MARKER, render_home_downloads(generate_downloads(_kit)))
         return markdown.replace(SHEET_LIST_MARKER, render_sheet_list(_kit))
     return markdown

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import argparse_fr
 from .loader import load_kit
 from .problems import KitInvalid
 from .schema import SCHEMA_FILES, schema_text
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argparse_fr.install()
     args = _parser().parse_args(argv)
     return args.run(args)
 

@@ -8,6 +8,7 @@ from functools import cache
 import jinja2
 
 from .model import Fiche, Kit
+from .typography import french_spacing
 
 SHEETS_DIR = "fiches"
 
@@ -43,24 +44,33 @@ def sheet_path(fiche_id: str) -> str:
     return f"{SHEETS_DIR}/{fiche_id}.md"
 
 
-def render_fiche(kit: Kit, fiche: Fiche) -> str:
-    """The Markdown page of one sheet."""
+def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
+    """The Markdown page of one sheet (telechargements: its Downloads, to link them)."""
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
-    return _environment().get_template("fiche.md.j2").render(
+    # The templates' own words ("Phase :") get the same typography as the texts.
+    return french_spacing(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
         phase=vocabulaire.terms("phases")[fiche.phase],
         statut=vocabulaire.terms("statuts")[fiche.statut],
         publics=[publics[p] for p in fiche.publics],
         voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
-    )
+        telechargements=telechargements,
+        racine="../",  # from fiches/<id>.md back to the site's root
+    ))
 
 
 def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """The sheets grouped by phase, as shown on the home page."""
     publics = kit.vocabulaire.terms("publics")
-    return _environment().get_template("accueil.md.j2").render(
+    return french_spacing(_environment().get_template("accueil.md.j2").render(
         groupes=kit.by_phase(),
         prefixe=prefix,
         libelles_publics=lambda fiche: [publics[p].libelle for p in fiche.publics],
-    )
+    ))
+
+
+def render_home_downloads(telechargements) -> str:
+    """The home page's link to the zip of every download ("" without downloads)."""
+    template = _environment().get_template("telechargements.md.j2")
+    return french_spacing(template.make_module({"racine": ""}).archive(telechargements))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .downloads import generate_downloads
 from .model import Kit
 from .render import render_fiche, sheet_path
 
@@ -20,13 +21,20 @@ class OutputFile:
     path: str  # relative to the site's root, as in docs/
     content: str | bytes
     source: str | None = None  # the YAML file it comes from, for "edit this page"
+    as_is: bool = False  # copied unchanged, even a .md file: a download, not a page
 
 
 def sheet_pages(kit: Kit) -> list[OutputFile]:
-    return [OutputFile(sheet_path(f.id), render_fiche(kit, f), kit.files[f.id]) for f in kit.fiches]
+    downloads = generate_downloads(kit)  # pages show each download's size
+    return [OutputFile(sheet_path(f.id), render_fiche(kit, f, downloads), kit.files[f.id]) for f in kit.fiches]
 
 
-GENERATORS = [sheet_pages]
+def download_files(kit: Kit) -> list[OutputFile]:
+    """Checklists and sheets to download, kit.json and its schema, the zip."""
+    return [OutputFile(path, content, as_is=True) for path, content in generate_downloads(kit).files.items()]
+
+
+GENERATORS = [sheet_pages, download_files]
 
 
 def site_files(kit: Kit) -> list[OutputFile]:

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import SLUG_PATTERN
 from .problems import Problem
+from .typography import french_spacing
 from .yamlfile import at
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -175,7 +176,9 @@ def _convert_text(rule: _FieldRule, node: Node, ctx: Context, key: str) -> str |
         if text not in allowed:
             ctx.error(node, _reference_message(rule.reference, text, allowed))
             return None
-    return text
+    if rule.identifier or rule.reference:
+        return text
+    return french_spacing(text)
 
 
 def _reference_message(reference: str, value: str, allowed: frozenset[str]) -> str:

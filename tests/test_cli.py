@@ -66,3 +66,12 @@ def test_real_sheets_validate_against_the_schema():
     for path in KIT.glob("*.yml"):
         if path.stem != "vocabulaire":
             jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_usage_errors_are_in_french():
+    result = run_kit("verifer")
+    assert result.returncode == 2
+    assert "usage : kit" in result.stderr
+    assert "kit : erreur : argument COMMANDE : choix non valide : 'verifer'" in result.stderr
+    help_text = run_kit("--help").stdout
+    assert "affiche cette aide et quitte" in help_text and "vérifie les fiches" in help_text

@@ -1,0 +1,141 @@
+"""Produce every download of the kit, each only once per distinct content.
+
+Order of work: kit.json and its schema (always: they are small and the open
+data page links to them), then, unless KIT_SANS_TELECHARGEMENTS is set, each
+sheet's PDF, each checklist in every format, and the zip of them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Fiche, Kit, Liste
+from .archive import build_archive
+from .cache import ContentCache, content_key
+from .catalog import (
+    ARCHIVE_PATH, CHECKLIST_FORMATS, CSV, KIT_JSON_PATH, KIT_SCHEMA_PATH, MARKDOWN, ODS, ODT, PDF_FORM,
+    Download, Format, checklist_path, sheet_pdf_path,
+)
+from .csv_file import build_csv
+from .errors import DownloadFailed
+from .kit_json import build_kit_json, build_kit_schema, _data
+from .markdown_file import build_markdown
+from .ods import build_ods
+from .odt import build_odt
+from .pdf_form import build_pdf_form
+from .reproducible import build_epoch
+from .sheet_pdf import build_sheet_pdf
+
+SKIP_VARIABLE = "KIT_SANS_TELECHARGEMENTS"
+
+CHECKLIST_BUILDERS: dict[str, Callable[[Fiche, Liste], bytes]] = {
+    PDF_FORM.key: build_pdf_form,
+    ODT.key: build_odt,
+    CSV.key: build_csv,
+    ODS.key: build_ods,
+    MARKDOWN.key: build_markdown,
+}
+
+_cache = ContentCache()
+_last: tuple[Kit, tuple, "Downloads"] | None = None
+
+
+def downloads_enabled() -> bool:
+    """False when the build asks for no downloads (KIT_SANS_TELECHARGEMENTS=1)."""
+    return os.environ.get(SKIP_VARIABLE, "").strip() in ("", "0")
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """The generated files by site path, and the links pages show for them."""
+
+    files: dict[str, bytes]
+    enabled: bool
+
+    def _download(self, path: str, label: str) -> Download:
+        return Download(path, label, len(self.files[path]))
+
+    def checklist(self, fiche_id: str, liste_id: str) -> list[Download]:
+        if not self.enabled:
+            return []
+        return [self._download(checklist_path(fiche_id, liste_id, fmt), fmt.label) for fmt in CHECKLIST_FORMATS]
+
+    def sheet(self, fiche_id: str) -> Download | None:
+        return self._download(sheet_pdf_path(fiche_id), "PDF") if self.enabled else None
+
+    def archive(self) -> Download | None:
+        return self._download(ARCHIVE_PATH, "zip") if self.enabled else None
+
+
+def clear_cache() -> None:
+    global _last
+    _last = None
+    _cache.clear()
+
+
+def generate_downloads(kit: Kit) -> Downloads:
+    """Every download of the kit; a second call for the same kit returns the same object."""
+    global _last
+    settings = (downloads_enabled(), build_epoch())
+    if _last is not None and _last[0] is kit and _last[1] == settings:
+        return _last[2]
+    enabled = settings[0]
+    files: dict[str, bytes] = {
+        KIT_JSON_PATH: _produce("les données du kit (kit.json)", lambda: build_kit_json(kit)),
+        KIT_SCHEMA_PATH: _produce("le schéma de kit.json", build_kit_schema),
+    }
+    if enabled:
+        for fiche in kit.fiches:
+            files.update(_sheet_files(kit, fiche, settings))
+        fingerprints = {path: hashlib.sha256(content).hexdigest() for path, content in files.items()}
+        files[ARCHIVE_PATH] = _produce(
+            "l'archive de tous les téléchargements",
+            lambda: build_archive(dict(files)),
+            content_key("archive", fingerprints, settings),
+        )
+    _cache.forget_unused()
+    downloads = Downloads(files, enabled)
+    _last = (kit, settings, downloads)
+    return downloads
+
+
+def _sheet_files(kit: Kit, fiche: Fiche, settings: tuple) -> dict[str, bytes]:
+    where = f"de la fiche « {fiche.titre} » ({kit.files[fiche.id]})"
+    # The sheet's PDF shows the vocabulary's labels and its related sheets.
+    related = [_data(kit.fiche(other)) for other in fiche.voir_aussi]
+    files = {sheet_pdf_path(fiche.id): _produce(
+        f"le PDF {where}",
+        lambda: build_sheet_pdf(kit, fiche),
+        content_key("fiche", _data(fiche), _data(kit.vocabulaire), related, settings),
+    )}
+    for liste in fiche.checklists():
+        for fmt in CHECKLIST_FORMATS:
+            files[checklist_path(fiche.id, liste.id, fmt)] = _produce(
+                f"le fichier {fmt.label} de la liste « {liste.titre} » ({liste.id}) {where}",
+                lambda: CHECKLIST_BUILDERS[fmt.key](fiche, liste),
+                _checklist_key(fiche, liste, fmt, settings),
+            )
+    return files
+
+
+def _checklist_key(fiche: Fiche, liste: Liste, fmt: Format, settings: tuple) -> str:
+    # What a checklist's builders read: the checklist, and the sheet's id,
+    # title and source (keep in step with them), not the rest of the sheet,
+    # so editing one checklist leaves its neighbours cached.
+    sheet = {"id": fiche.id, "titre": fiche.titre, "source": _data(fiche.source)}
+    return content_key("liste", fmt.key, sheet, _data(liste), settings)
+
+
+def _produce(what: str, build: Callable[[], bytes], key: str | None = None) -> bytes:
+    """Build (or take from the cache) one file; a failure names what was being made."""
+    def checked_build() -> bytes:
+        try:
+            return build()
+        except Exception as error:  # any library failure becomes a located, French message
+            raise DownloadFailed(f"Impossible de produire {what} : {type(error).__name__} : {error}") from error
+    return checked_build() if key is None else _cache.get(key, checked_build)
+
+

@@ -1,0 +1,82 @@
+"""The whole kit as open data: kit.json, in a documented and versioned
+format, and its JSON Schema, derived from the same content model as the
+schema of the YAML sheets (so the two cannot disagree)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from ..model import Fiche, Kit, Vocabulaire
+from ..schema import SCHEMA_DIALECT, json_schema
+from .text import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
+
+# Bump when a reuser's program would have to change to read the file.
+VERSION_FORMAT = 1
+
+
+def _data(value: Any) -> Any:
+    """Model objects as JSON values, fields in model order, absent ones left out."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: _data(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if getattr(value, f.name) is not None}
+    if isinstance(value, tuple):
+        return [_data(item) for item in value]
+    return value
+
+
+def kit_data(kit: Kit) -> dict[str, Any]:
+    return {
+        "version_format": VERSION_FORMAT,
+        "titre": KIT_TITLE,
+        "source": {"titre": KIT_TITLE, "auteurs": KIT_PUBLISHER, "date": KIT_DATE},
+        "vocabulaire": _data(kit.vocabulaire),
+        "fiches": [_data(fiche) for fiche in kit.fiches],
+    }
+
+
+def _dump(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def build_kit_json(kit: Kit) -> bytes:
+    return _dump(kit_data(kit))
+
+
+def kit_schema() -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    for cls in (Fiche, Vocabulaire):
+        schema = json_schema(cls)
+        definitions.update(schema.pop("$defs", {}))
+        schema.pop("$schema")
+        schema.pop("title")
+        definitions[cls.__name__] = schema
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "Kit",
+        "description": (f"Le {KIT_TITLE} en données ouvertes : toutes les fiches avec leurs "
+                        "identifiants stables, et le vocabulaire (publics, phases, statuts). "
+                        "Les champs de texte marqués « Markdown » sont en Markdown."),
+        "type": "object",
+        "properties": {
+            "version_format": {
+                "description": ("Version du format de ce fichier ; elle change si un programme "
+                                "qui le lit doit être adapté."),
+                "const": VERSION_FORMAT,
+            },
+            "titre": {"description": "Titre du kit.", "type": "string", "minLength": 1},
+            "source": {"description": "Publication d'origine du kit.", "$ref": "#/$defs/Source"},
+            "vocabulaire": {"description": "Publics, phases et statuts auxquels renvoient les fiches.",
+                            "$ref": "#/$defs/Vocabulaire"},
+            "fiches": {"description": "Les fiches du kit.", "type": "array",
+                       "items": {"$ref": "#/$defs/Fiche"}},
+        },
+        "required": ["version_format", "titre", "source", "vocabulaire", "fiches"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def build_kit_schema() -> bytes:
+    return _dump(kit_schema())

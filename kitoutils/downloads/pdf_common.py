@@ -1,0 +1,129 @@
+"""What both PDFs share: embedded fonts with French glyphs, A4 pages whose
+footer carries the credit and « Page 1 sur 2 », and document metadata.
+
+The fonts are Bitstream Vera, shipped inside reportlab itself: they cover
+every character of French (é, œ, « », ’, non-breaking space), so nothing has
+to be installed on the machine that builds the site.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from .text import KIT_TITLE, french_spacing, pdf_glyphs
+
+FONT = "KitSans"
+FONT_BOLD = "KitSans-Gras"
+FONT_ITALIC = "KitSans-Italique"
+FONT_BOLD_ITALIC = "KitSans-GrasItalique"
+MARGIN = 18 * mm
+FOOTER_SIZE = 7.5
+INK = colors.HexColor("#1f2340")
+ACCENT = colors.HexColor("#3f51b5")  # the site's indigo
+RULE = colors.HexColor("#9fa8da")
+MUTED = colors.HexColor("#474b63")
+
+
+@cache
+def register_fonts() -> None:
+    fonts_dir = Path(reportlab.__file__).parent / "fonts"
+    for name, file in ((FONT, "Vera.ttf"), (FONT_BOLD, "VeraBd.ttf"),
+                       (FONT_ITALIC, "VeraIt.ttf"), (FONT_BOLD_ITALIC, "VeraBI.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(fonts_dir / file)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("corps", fontName=FONT, fontSize=9.5, leading=13, textColor=INK,
+                          alignment=TA_LEFT, spaceAfter=5)
+    return {
+        "corps": body,
+        "surtitre": ParagraphStyle("surtitre", parent=body, fontSize=8.5, textColor=ACCENT, spaceAfter=2),
+        "titre": ParagraphStyle("titre", parent=body, fontName=FONT_BOLD, fontSize=18, leading=22,
+                                spaceAfter=8, textColor=INK),
+        "section": ParagraphStyle("section", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16,
+                                  spaceBefore=10, spaceAfter=5, textColor=ACCENT),
+        "liste": ParagraphStyle("liste", parent=body, fontName=FONT_BOLD, fontSize=11, leading=14,
+                                spaceBefore=8, spaceAfter=4),
+        "puce": ParagraphStyle("puce", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=2),
+        # Regular, not italic: one embedded font fewer (about 19 Ko per file).
+        "aide": ParagraphStyle("aide", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+        "cellule": ParagraphStyle("cellule", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
+        "entete": ParagraphStyle("entete", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=10,
+                                 spaceAfter=0, textColor=colors.white),
+        "meta": ParagraphStyle("meta", parent=body, fontSize=9, leading=12, spaceAfter=2),
+    }
+
+
+def para(markup: str, style: str) -> Paragraph:
+    """A paragraph of reportlab markup, with French no-break spaces the font can draw."""
+    return Paragraph(pdf_glyphs(french_spacing(markup)), styles()[style])
+
+
+def numbered_canvas(credit: str):
+    """A canvas class that holds pages back until the end, to write
+    « Page n sur N » and the credit in every footer once N is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            kwargs["invariant"] = 1  # fixed dates and ids: same input, same bytes
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict] = []
+
+        def showPage(self):
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held_pages)
+            for number, state in enumerate(self._held_pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _ = A4
+            page_text = f"Page {number} sur {total}"
+            room = width - 2 * MARGIN - pdfmetrics.stringWidth(page_text, FONT, FOOTER_SIZE) - 6 * mm
+            self.saveState()
+            self.setFont(FONT, FOOTER_SIZE)
+            self.setFillColor(INK)
+            self.setStrokeColor(RULE)
+            self.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
+            self.drawRightString(width - MARGIN, MARGIN - 4 * mm, page_text)
+            # The credit wraps rather than being cut: it is the source's due.
+            for row, line in enumerate(simpleSplit(pdf_glyphs(french_spacing(credit)), FONT, FOOTER_SIZE, room)[:2]):
+                self.drawString(MARGIN, MARGIN - 4 * mm - row * (FOOTER_SIZE + 2), line)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list, *, title: str, subject: str, author: str, credit: str) -> bytes:
+    """Lay out a story on A4 pages, with metadata and French as the document language."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=MARGIN + 3 * mm, title=title, subject=subject, author=author,
+        creator=KIT_TITLE, lang="fr-FR", invariant=1,
+    )
+    doc.build(story, canvasmaker=numbered_canvas(credit))
+    return buffer.getvalue()

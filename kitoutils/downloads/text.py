@@ -1,0 +1,109 @@
+"""Our limited Markdown (paragraphs, bullet lists, bold, italics, links) for
+formats that are not HTML: plain text for tables, reportlab's mini-markup for
+PDFs, and the credit lines every document carries.
+
+The kit's texts already have French no-break spaces (set at load time by
+kitoutils.typography); the downloads' own words get the same treatment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from ..model import Fiche
+from ..typography import NARROW_NBSP, NBSP, french_spacing
+
+__all__ = ["french_spacing"]  # re-exported: the downloads' own words use it too
+
+KIT_TITLE = "Kit outils démocratie contributive"
+KIT_PUBLISHER = "ARENE Île-de-France, avec Groupe Re-Sources"
+KIT_DATE = "juin 2016"
+
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)")
+_CODE = re.compile(r"`([^`]+)`")
+_BULLET = re.compile(r"^\s*[-*+]\s+")
+# Ordinary white space only: \s would also swallow the no-break spaces.
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def one_line(text: str) -> str:
+    """A wrapped YAML text on one line, its no-break spaces kept."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def plain_inline(text: str) -> str:
+    """Inline Markdown as plain text: markers dropped, links reduced to their text."""
+    text = _LINK.sub(r"\1", one_line(text))
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
+    return _CODE.sub(r"\1", text)
+
+
+def pdf_glyphs(text: str) -> str:
+    """The embedded font has no narrow no-break space: a plain no-break space
+    keeps the same rule (no line break there) with a glyph every font has."""
+    return text.replace(NARROW_NBSP, NBSP)
+
+
+def pdf_inline(text: str) -> str:
+    """Inline Markdown as reportlab paragraph markup (XML-escaped first).
+
+    Links to other sheets keep only their text: a printed page cannot follow them.
+    """
+    text = escape(pdf_glyphs(french_spacing(one_line(text))))
+    text = _LINK.sub(r"\1", text)
+    text = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", text)
+    text = _ITALIC.sub(lambda m: f"<i>{m.group(1) or m.group(2)}</i>", text)
+    return _CODE.sub(r"\1", text)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one item) or a bullet list (several), items still inline Markdown."""
+
+    kind: str  # "paragraphe" or "liste"
+    items: tuple[str, ...]
+
+
+def blocks(text: str) -> list[Block]:
+    """Split Markdown into paragraphs and bullet lists, as the page shows them."""
+    result = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        lines = chunk.splitlines()
+        if lines and _BULLET.match(lines[0]):
+            items: list[str] = []
+            for line in lines:
+                if _BULLET.match(line):
+                    items.append(_BULLET.sub("", line))
+                else:  # a wrapped line continues the item above
+                    items[-1] += " " + line.strip()
+            result.append(Block("liste", tuple(items)))
+        elif chunk.strip():
+            result.append(Block("paragraphe", (chunk,)))
+    return result
+
+
+def plain_text(text: str) -> str:
+    """Block Markdown as plain text: paragraphs on their own lines, « – » bullets."""
+    lines = []
+    for block in blocks(text):
+        prefix = "– " if block.kind == "liste" else ""
+        lines.extend(prefix + plain_inline(item) for item in block.items)
+    return "\n".join(lines)
+
+
+def source_credit(fiche: Fiche) -> str:
+    """The credit line of a sheet's documents, as the page words it."""
+    if fiche.source is not None:
+        source = fiche.source
+        return french_spacing(f"Source : {source.titre}, {source.auteurs}, {source.date}.")
+    return (f"Fiche rédigée pour le {KIT_TITLE} ({KIT_PUBLISHER}, {KIT_DATE}) "
+            "à partir de pratiques établies.")
+
+
+def author(fiche: Fiche) -> str:
+    return fiche.source.auteurs if fiche.source is not None else KIT_PUBLISHER

@@ -1,0 +1,243 @@
+"""Each download format read back as its users' programs would read it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from xml.etree import ElementTree
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from kitoutils.downloads.csv_file import build_csv
+from kitoutils.downloads.markdown_file import build_markdown
+from kitoutils.downloads.ods import build_ods
+from kitoutils.downloads.odt import build_odt
+from kitoutils.downloads.pdf_form import build_pdf_form
+from kitoutils.downloads.sheet_pdf import build_sheet_pdf
+from kitoutils.downloads.text import plain_inline
+from kitoutils.loader import load_kit
+from kitoutils.model import Element, Liste
+
+from conftest import KIT
+
+KIT_DATA = load_kit(KIT)
+CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
+IDS = [f"{fiche.id}/{liste.id}" for fiche, liste in CHECKLISTS]
+ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "form": "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+}
+FILL_SUFFIXES = ("fait", "responsable", "echeance", "note")
+
+
+def normalized(text: str) -> str:
+    """Text as laid out in a PDF, compared with the source: any run of spaces,
+    line breaks or non-breaking spaces is one space."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return normalized(" ".join(page.extract_text() for page in reader.pages))
+
+
+def test_the_kit_has_checklists_to_test():
+    assert len(CHECKLISTS) >= 8
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_fillable_pdf_has_a_checkbox_and_three_text_fields_per_item(fiche, liste):
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    fields = reader.get_fields()
+    expected = {f"{element.id}__{suffix}" for element in liste.elements for suffix in FILL_SUFFIXES}
+    assert set(fields) == expected
+    for element in liste.elements:
+        box = fields[f"{element.id}__fait"]
+        assert box["/FT"] == "/Btn"
+        assert box.get("/V", "/Off") == "/Off"
+        for suffix in FILL_SUFFIXES[1:]:
+            assert fields[f"{element.id}__{suffix}"]["/FT"] == "/Tx"
+    # Every field is a widget on a page, with its accessible name (tooltip).
+    widgets = [annotation.get_object() for page in reader.pages for annotation in page.get("/Annots", [])]
+    assert sorted(w["/T"] for w in widgets) == sorted(expected)
+    action = plain_inline(liste.elements[0].texte)
+    tooltips = {w["/T"]: w["/TU"] for w in widgets}
+    assert tooltips[f"{liste.elements[0].id}__fait"] == f"Fait : {action}"
+    assert tooltips[f"{liste.elements[0].id}__echeance"] == f"Échéance : {action}"
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_fillable_pdf_text_metadata_and_language(fiche, liste):
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    text = pdf_text(reader)
+    assert normalized(liste.titre) in text
+    assert normalized(fiche.titre) in text
+    if liste.introduction:
+        assert normalized(plain_inline(liste.introduction)) in text
+    for element in liste.elements:
+        assert normalized(plain_inline(element.texte)) in text, element.id
+    for heading in ("Fait", "Action", "Responsable", "Échéance", "Note"):
+        assert heading in text
+    total = len(reader.pages)
+    assert f"Page {total} sur {total}" in text
+    assert "ARENE Île-de-France" in text
+    if fiche.source:
+        assert "juin 2016" in text and "Groupe Re-Sources" in text
+    assert reader.metadata.title == f"{liste.titre} — {fiche.titre}"
+    assert reader.metadata.author
+    assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+
+
+def test_fillable_pdf_embeds_its_fonts_and_has_french_glyphs():
+    fiche = KIT_DATA.fiche("pilotage")
+    liste = Liste(id="typo", titre="Œuvres « citées » : l’été", elements=(
+        Element(id="oe", texte="Cœur, sœur et œuvre ; « guillemets » et apostrophe ’ : été à Noël."),
+    ))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    text = pdf_text(reader)
+    assert "Œuvres « citées » : l’été" in text
+    assert "Cœur, sœur et œuvre ; « guillemets » et apostrophe ’ : été à Noël." in text
+    # The page's text fonts are Vera subsets embedded in the file (Helvetica,
+    # one of the 14 fonts every reader has, only serves the form fields).
+    fonts = [font.get_object() for font in reader.pages[0]["/Resources"]["/Font"].values()]
+    vera = [font for font in fonts if "BitstreamVeraSans" in font["/BaseFont"]]
+    assert len(vera) >= 2  # regular and bold
+    assert all("/FontFile2" in font["/FontDescriptor"].get_object() for font in vera)
+    assert all(font["/BaseFont"] in ("/Helvetica", *(f["/BaseFont"] for f in vera)) for font in fonts)
+
+
+def test_long_checklist_spans_pages_with_numbers_and_every_field():
+    fiche = KIT_DATA.fiche("pilotage")
+    elements = tuple(Element(id=f"action-{n}", texte=f"Action numéro {n} à mener, décrite en une phrase assez longue "
+                                                   "pour occuper deux lignes dans la colonne.") for n in range(40))
+    liste = Liste(id="longue", titre="Une longue liste", elements=elements)
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    total = len(reader.pages)
+    assert total >= 2
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} sur {total}" in normalized(page.extract_text())
+        assert page.get("/Annots"), f"page {number} has no fields"
+    assert len(reader.get_fields()) == 4 * len(elements)
+
+
+def test_fill_a_pdf_save_and_read_the_values_back(tmp_path):
+    fiche = KIT_DATA.fiche("pilotage")
+    liste = fiche.checklists()[0]
+    first, second = liste.elements[0].id, liste.elements[1].id
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste))))
+    values = {
+        f"{first}__fait": "/Yes",
+        f"{first}__responsable": "Hélène Lefèvre",
+        f"{first}__echeance": "30 sept. 2026",
+        f"{first}__note": "Validé en comité de direction « COPIL »",
+    }
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    saved = tmp_path / "rempli.pdf"
+    with saved.open("wb") as out:
+        writer.write(out)
+    fields = PdfReader(saved).get_fields()
+    assert fields[f"{first}__fait"]["/V"] == "/Yes"
+    assert fields[f"{first}__responsable"]["/V"] == "Hélène Lefèvre"
+    assert fields[f"{first}__echeance"]["/V"] == "30 sept. 2026"
+    assert fields[f"{first}__note"]["/V"] == "Validé en comité de direction « COPIL »"
+    assert fields[f"{second}__fait"].get("/V", "/Off") == "/Off"
+    assert not fields[f"{second}__responsable"].get("/V")
+
+
+def test_fillable_pdf_checkbox_has_the_yes_state_readers_toggle():
+    fiche = KIT_DATA.fiche("pilotage")
+    liste = fiche.checklists()[0]
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    widget = next(a.get_object() for a in reader.pages[0]["/Annots"]
+                  if a.get_object()["/T"] == f"{liste.elements[0].id}__fait")
+    assert set(widget["/AP"]["/N"].keys()) == {"/Yes", "/Off"}
+
+
+@pytest.mark.parametrize("fiche", KIT_DATA.fiches, ids=[f.id for f in KIT_DATA.fiches])
+def test_sheet_pdf_holds_the_whole_sheet(fiche):
+    reader = PdfReader(io.BytesIO(build_sheet_pdf(KIT_DATA, fiche)))
+    text = pdf_text(reader)
+    assert normalized(fiche.titre) in text
+    for section in fiche.sections:
+        assert normalized(section.titre) in text
+        for liste in section.listes:
+            assert normalized(liste.titre) in text
+            for element in liste.elements:
+                assert normalized(plain_inline(element.texte)) in text, element.id
+    for question in fiche.questions:
+        assert normalized(question.question) in text
+        for argument in question.arguments:
+            assert normalized(plain_inline(argument)) in text
+    # Markdown became layout: no markers, link targets or bullets left as typed.
+    assert "**" not in text and "](" not in text and ".md)" not in text
+    total = len(reader.pages)
+    assert f"Page 1 sur {total}" in text and f"Page {total} sur {total}" in text
+    assert reader.metadata.title == fiche.titre
+    assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
+    assert reader.get_fields() is None  # printable: nothing to fill on screen
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_odt_holds_the_table_with_a_check_box_control_per_item(fiche, liste):
+    package = zipfile.ZipFile(io.BytesIO(build_odt(fiche, liste)))
+    assert package.namelist()[0] == "mimetype"
+    assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+    content = ElementTree.fromstring(package.read("content.xml"))
+    table = content.find(".//table:table", ODF)
+    rows = table.findall(".//table:table-row", ODF)
+    cells = lambda row: ["".join(c.itertext()) for c in row.findall("table:table-cell", ODF)]
+    assert cells(rows[0]) == ["Fait", "Action", "Responsable", "Échéance", "Note"]
+    assert [normalized(cells(row)[1]) for row in rows[1:]] == [
+        normalized(plain_inline(e.texte)) for e in liste.elements]
+    assert all(cells(row)[2:] == ["", "", ""] for row in rows[1:])
+    boxes = content.findall(".//form:checkbox", ODF)
+    assert [box.get(f"{{{ODF['form']}}}name") for box in boxes] == [f"{e.id}__fait" for e in liste.elements]
+    controls = [row.find(".//draw:control", ODF) for row in rows[1:]]
+    assert [c.get(f"{{{ODF['draw']}}}control") for c in controls] == [
+        box.get(f"{{{ODF['form']}}}id") for box in boxes]
+    meta = ElementTree.fromstring(package.read("meta.xml"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert meta.find(f".//{dc}title").text == f"{liste.titre} — {fiche.titre}"
+    assert meta.find(f".//{dc}language").text == "fr-FR"
+    styles = package.read("styles.xml").decode("utf-8")
+    assert 'fo:language="fr"' in styles and "<text:page-count" in styles
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_csv_has_bom_header_and_one_row_per_item(fiche, liste):
+    data = build_csv(fiche, liste)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0] == ["fiche", "liste", "element", "Action", "Fait", "Responsable", "Échéance", "Note"]
+    assert len(rows) == 1 + len(liste.elements)
+    for row, element in zip(rows[1:], liste.elements):
+        assert row == [fiche.id, liste.id, element.id, plain_inline(element.texte), "", "", "", ""]
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_ods_has_the_csv_rows(fiche, liste):
+    package = zipfile.ZipFile(io.BytesIO(build_ods(fiche, liste)))
+    assert package.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
+    content = ElementTree.fromstring(package.read("content.xml"))
+    rows = content.findall(".//table:table-row", ODF)
+    values = [["".join(c.itertext()) for c in row.findall("table:table-cell", ODF)] for row in rows]
+    expected = list(csv.reader(io.StringIO(build_csv(fiche, liste).decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert values == expected
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_markdown_is_a_task_list(fiche, liste):
+    text = build_markdown(fiche, liste).decode("utf-8")
+    assert text.startswith(f"# {liste.titre}\n")
+    tasks = [line[len("- [ ] "):] for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert tasks == [" ".join(e.texte.split()) for e in liste.elements]
+    assert f"`{liste.id}`" in text and f"`{fiche.id}`" in text

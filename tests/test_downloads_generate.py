@@ -1,0 +1,128 @@
+"""Generating the downloads: the content-hash cache, skipping them, failures, fixed dates."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from kitoutils.downloads import DownloadFailed, SKIP_VARIABLE, generate_downloads
+from kitoutils.downloads import generate
+from kitoutils.downloads.catalog import (
+    ARCHIVE_PATH, CHECKLIST_FORMATS, KIT_JSON_PATH, KIT_SCHEMA_PATH, checklist_path, french_size, sheet_pdf_path,
+)
+from kitoutils.loader import load_kit
+from kitoutils.render import render_fiche
+
+from conftest import KIT
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(monkeypatch):
+    monkeypatch.delenv(SKIP_VARIABLE, raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    generate.clear_cache()
+    yield
+    generate.clear_cache()
+
+
+@pytest.fixture
+def build_calls(monkeypatch) -> list[tuple[str, str, str]]:
+    """Wrap every checklist builder to record (format, sheet, checklist) per real build."""
+    calls = []
+    for key, builder in list(generate.CHECKLIST_BUILDERS.items()):
+        def counting(fiche, liste, key=key, builder=builder):
+            calls.append((key, fiche.id, liste.id))
+            return builder(fiche, liste)
+        monkeypatch.setitem(generate.CHECKLIST_BUILDERS, key, counting)
+    return calls
+
+
+def test_every_checklist_and_sheet_gets_its_files():
+    kit = load_kit(KIT)
+    files = generate_downloads(kit).files
+    for fiche in kit.fiches:
+        assert files[sheet_pdf_path(fiche.id)].startswith(b"%PDF-")
+        for liste in fiche.checklists():
+            for fmt in CHECKLIST_FORMATS:
+                assert files[checklist_path(fiche.id, liste.id, fmt)]
+    assert {KIT_JSON_PATH, KIT_SCHEMA_PATH, ARCHIVE_PATH} <= set(files)
+
+
+def test_unchanged_checklists_are_not_built_again(build_calls, kit_copy):
+    kit = load_kit(kit_copy)
+    checklists = sum(len(f.checklists()) for f in kit.fiches)
+    first = generate_downloads(kit)
+    assert len(build_calls) == checklists * len(CHECKLIST_FORMATS)
+
+    build_calls.clear()
+    again = generate_downloads(load_kit(kit_copy))  # a rebuild reloads the kit: a new, equal object
+    assert build_calls == []
+    assert again.files == first.files
+
+    sheet = kit_copy / "pilotage.yml"
+    text = sheet.read_text(encoding="utf-8")
+    old = "Désigner une cheffe ou un chef de projet chargé de la coordination technique de l'atelier."
+    sheet.write_text(text.replace(old, "Désigner une cheffe de projet à mi-temps."), encoding="utf-8")
+    build_calls.clear()
+    changed = generate_downloads(load_kit(kit_copy))
+    assert sorted(build_calls) == sorted((fmt.key, "pilotage", "equipe-projet") for fmt in CHECKLIST_FORMATS)
+    csv_path = checklist_path("pilotage", "equipe-projet", CHECKLIST_FORMATS[2])
+    assert "à mi-temps" in changed.files[csv_path].decode("utf-8-sig")
+    assert changed.files[ARCHIVE_PATH] != first.files[ARCHIVE_PATH]
+    unchanged = checklist_path("pilotage", "portage-et-appuis", CHECKLIST_FORMATS[0])
+    assert changed.files[unchanged] == first.files[unchanged]
+
+
+def test_skip_variable_leaves_only_the_open_data_and_no_links(monkeypatch, build_calls):
+    monkeypatch.setenv(SKIP_VARIABLE, "1")
+    kit = load_kit(KIT)
+    downloads = generate_downloads(kit)
+    assert set(downloads.files) == {KIT_JSON_PATH, KIT_SCHEMA_PATH}
+    assert build_calls == []
+    page = render_fiche(kit, kit.fiche("pilotage"), downloads)
+    assert "Télécharger" not in page and "telechargements/" not in page
+
+
+def test_pages_link_every_format_with_its_french_size():
+    kit = load_kit(KIT)
+    downloads = generate_downloads(kit)
+    page = render_fiche(kit, kit.fiche("pilotage"), downloads)
+    liste = kit.fiche("pilotage").checklists()[0]
+    for fmt in CHECKLIST_FORMATS:
+        path = checklist_path("pilotage", liste.id, fmt)
+        size = french_size(len(downloads.files[path]))
+        assert f"[{fmt.label} ({size})](../{path})" in page
+    assert "Télécharger la fiche\u00a0: [PDF à imprimer (" in page
+
+
+def test_french_sizes():
+    assert french_size(300) == "1\u00a0Ko"
+    assert french_size(22_400) == "22\u00a0Ko"
+    assert french_size(1_450_000) == "1,4\u00a0Mo"
+
+
+def test_a_failing_builder_names_the_sheet_and_the_checklist(monkeypatch):
+    def broken(fiche, liste):
+        raise ValueError("police introuvable")
+    monkeypatch.setitem(generate.CHECKLIST_BUILDERS, "odt", broken)
+    with pytest.raises(DownloadFailed) as failure:
+        generate_downloads(load_kit(KIT))
+    message = str(failure.value)
+    assert message.startswith("Impossible de produire le fichier ODT de la liste « ")
+    assert "de la fiche « " in message and "(kit/" in message
+    assert message.endswith(": ValueError : police introuvable")
+
+
+def test_source_date_epoch_dates_every_format(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
+    kit = load_kit(KIT)
+    files = generate_downloads(kit).files
+    pdf = PdfReader(io.BytesIO(files[sheet_pdf_path("pilotage")]))
+    assert pdf.metadata["/CreationDate"].startswith("D:20231114221320")
+    odt = zipfile.ZipFile(io.BytesIO(files[checklist_path("pilotage", "equipe-projet", CHECKLIST_FORMATS[1])]))
+    assert "<meta:creation-date>2023-11-14T22:13:20</meta:creation-date>" in odt.read("meta.xml").decode()
+    archive = zipfile.ZipFile(io.BytesIO(files[ARCHIVE_PATH]))
+    assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}

@@ -1,0 +1,32 @@
+"""Navigation built from the kit stays small however many sheets there are."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kitoutils.loader import load_kit
+from kitoutils.navigation import GROUP_SIZE, sheet_navigation
+
+from conftest import KIT
+
+
+def test_real_kit_navigation_groups_sheets_by_phase_in_vocabulary_order():
+    nav = sheet_navigation(load_kit(KIT))
+    assert [next(iter(entry)) for entry in nav] == ["Préparation", "Suites et restitution"]
+    preparation = nav[0]["Préparation"]
+    assert {"Le pilotage interne": "fiches/pilotage.md"} in preparation
+    assert all(isinstance(page, dict) and len(page) == 1 for page in preparation)
+
+
+def test_a_large_phase_is_cut_into_alphabetical_groups():
+    kit = load_kit(KIT)
+    template = kit.fiche("amo")
+    many = tuple(replace(template, id=f"fiche-{i:03d}", titre=f"{chr(65 + i % 26)} fiche {i:03d}")
+                 for i in range(200))
+    big = replace(kit, fiches=many, files={f.id: f"kit/{f.id}.yml" for f in many})
+    [(phase, groups)] = [next(iter(entry.items())) for entry in sheet_navigation(big)]
+    assert phase == "Préparation"
+    sizes = [len(next(iter(group.values()))) for group in groups]
+    assert sum(sizes) == 200 and max(sizes) <= GROUP_SIZE
+    labels = [next(iter(group)) for group in groups]
+    assert labels[0].startswith("A") and labels[-1].endswith("Z")
