@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
+
 from conftest import AXE_SCRIPT, StaticServer, axe_violations, copy_project, free_port, mkdocs_build
 
 SHEET = "fiches/pilotage/"
@@ -338,7 +340,7 @@ def test_an_import_can_be_cancelled(page, site_url):
     before = stored(page)
     import_file(page, "export.json", json.dumps(valid_export()))
     page.locator("dialog.kit-checklist__dialogue").get_by_role("button", name="Annuler").click()
-    assert "Import annulé" in checklist(page).get_by_role("status").inner_text()
+    expect(checklist(page).get_by_role("status")).to_contain_text("Import annulé")
     assert stored(page) == before
     assert not page.is_checked(f"#case-{FIRST}")
 
@@ -458,12 +460,12 @@ def test_reset_asks_first(page, site_url):
     dialog = page.locator("dialog.kit-checklist__dialogue")
     assert "Effacer toutes les coches" in dialog.inner_text()
     page.keyboard.press("Escape")
-    assert dialog.count() == 0
+    expect(dialog).to_have_count(0)
     page.reload()
     assert page.is_checked(f"#case-{FIRST}")
     reset.click()
     page.locator("dialog.kit-checklist__dialogue").get_by_role("button", name="Tout effacer").click()
-    assert not page.is_checked(f"#case-{FIRST}")
+    expect(page.locator(f"#case-{FIRST}")).not_to_be_checked()
     assert progress_text(page) == "0 sur 4 fait"
     page.reload()
     assert state(page)[FIRST] == {"fait": False, "responsable": "", "echeance": "", "note": ""}
@@ -497,9 +499,15 @@ def test_keyboard_alone_fills_in_with_a_visible_focus(page, site_url):
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.textContent") == "Annuler"
-    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Escape")
+    page.locator("dialog.kit-checklist__dialogue").wait_for(state="detached")
+    assert page.is_checked(f"#case-{FIRST}")
+    assert page.evaluate("document.activeElement.textContent") == "Tout effacer"  # focus comes back
     page.keyboard.press("Enter")
-    assert not page.is_checked(f"#case-{FIRST}")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.value") == "oui"
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('#case-designer-chef-de-projet').checked")
 
 
 def test_every_control_is_labelled_and_axe_finds_nothing(page, site_url):
