@@ -6,12 +6,15 @@ Everything it prints is for the kit's editors, in French.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import argparse_fr
 from .loader import load_kit
+from .new_sheet import CannotCreate, create_sheet
 from .problems import KitInvalid
+from .report import FORMATS, choose_format, for_github, for_people
 from .schema import SCHEMA_FILES, schema_text
 
 
@@ -19,7 +22,9 @@ def _check(args: argparse.Namespace) -> int:
     try:
         kit = load_kit(args.dossier)
     except KitInvalid as invalid:
-        print(invalid.report(), file=sys.stderr)
+        if choose_format(args.format, dict(os.environ)) == "github":
+            print(for_github(invalid.problems))  # annotations on the pull request's lines
+        print(for_people(invalid, Path(args.dossier).absolute().parent), file=sys.stderr)
         return 1
     sheets = len(kit.fiches)
     items = sum(len(liste.elements) for fiche in kit.fiches for liste in fiche.checklists())
@@ -38,6 +43,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_sheet(args: argparse.Namespace) -> int:
+    try:
+        path = create_sheet(args.dossier, args.id, args.titre, args.phase, args.public)
+    except CannotCreate as refused:
+        print(f"Fiche non créée : {refused}", file=sys.stderr)
+        return 1
+    except KitInvalid as invalid:
+        print(f"Fiche non créée : le vocabulaire du kit est à corriger.\n{invalid.report()}", file=sys.stderr)
+        return 1
+    print(f"Fiche créée : {path.as_posix()}\n"
+          "Complétez les textes marqués « (à écrire) », puis lancez « kit verifier ».")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kit",
@@ -51,7 +70,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("dossier", nargs="?", type=Path, default=Path("kit"),
                        help="dossier des fiches (par défaut : kit)")
+    check.add_argument("--format", choices=FORMATS, default="auto",
+                       help="texte pour les personnes, github pour annoter une demande de fusion "
+                            "(par défaut : github dans GitHub Actions, texte ailleurs)")
     check.set_defaults(run=_check)
+
+    new = commands.add_parser(
+        "nouvelle-fiche", help="crée le squelette d'une nouvelle fiche, déjà valide",
+        description="Crée kit/<id>.yml, une fiche à compléter, au statut « a-relire ».",
+    )
+    new.add_argument("id", help="identifiant de la fiche, qui sera aussi le nom du fichier (ex. : animation)")
+    new.add_argument("titre", help="titre de la fiche, entre guillemets")
+    new.add_argument("--phase", default=None,
+                     help="phase de la démarche (par défaut : la première du vocabulaire)")
+    new.add_argument("--public", action="append", default=None, metavar="PUBLIC",
+                     help="public visé ; répétez l'option pour plusieurs (par défaut : chef-de-projet)")
+    new.add_argument("--dossier", type=Path, default=Path("kit"),
+                     help="dossier des fiches (par défaut : kit)")
+    new.set_defaults(run=_new_sheet)
 
     schema = commands.add_parser("schema", help="écrit le schéma JSON d'une fiche")
     schema.add_argument("type", nargs="?", choices=sorted(SCHEMA_FILES), default="fiche",

@@ -8,15 +8,24 @@ from .model import Fiche, Kit, Vocabulaire
 from .problems import KitInvalid, Problem
 from .validate import Context, build
 from . import yamlfile
+from .content_checks import ReadFile, check as check_content
+from . import git_history
 
 VOCABULARY_FILE = "vocabulaire.yml"
 # Files of kit/ that are not sheets.
 RESERVED_FILES = {VOCABULARY_FILE}
 
 
-def load_kit(kit_dir: Path) -> Kit:
-    """Read and validate every file of kit_dir; paths in messages start at its parent."""
+def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
+    """Read and validate every file of kit_dir; paths in messages start at its parent.
+
+    Links to hand-written pages are checked against docs_dir (by default the
+    docs/ folder next to kit_dir, when there is one).
+    """
     kit_dir = Path(kit_dir).absolute()
+    if docs_dir is None and (kit_dir.parent / "docs").is_dir():
+        docs_dir = kit_dir.parent / "docs"
+    read_files: list[ReadFile] = []  # for the checks across files, after validation
     if not kit_dir.is_dir():
         raise KitInvalid([Problem(str(kit_dir), 1, 1, "dossier des fiches introuvable")])
     problems: list[Problem] = []
@@ -31,7 +40,8 @@ def load_kit(kit_dir: Path) -> Kit:
             "fichier du vocabulaire introuvable : il liste les publics, phases et statuts permis"
         )))
     else:
-        vocabulaire = _load_one(Vocabulaire, vocabulary_path, display(vocabulary_path), {}, problems)
+        vocabulaire = _load_one(Vocabulaire, vocabulary_path, display(vocabulary_path), {}, problems,
+                                read_files=read_files)
 
     sheet_paths = []
     for path in sorted(kit_dir.iterdir()):
@@ -54,28 +64,37 @@ def load_kit(kit_dir: Path) -> Kit:
     fiches = []
     files = {}
     for path in sheet_paths:
-        fiche = _load_one(Fiche, path, display(path), references, problems, expected_id=path.stem)
+        fiche = _load_one(Fiche, path, display(path), references, problems, expected_id=path.stem,
+                          read_files=read_files)
         if fiche is not None:
             fiches.append(fiche)
             files[fiche.id] = display(path)
 
+    problems.extend(check_content(read_files, docs_dir))
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None
-    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files)
+    historique = git_history.last_changes(kit_dir.parent, list(files.values()))
+    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files, historique=historique)
 
 
-def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None):
-    node, read_problems = yamlfile.read(path, shown)
+def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None,
+              read_files: list[ReadFile] | None = None):
+    source, node, read_problems = yamlfile.read_source(path, shown)
     problems.extend(read_problems)
     if node is None:
+        if read_files is not None:  # still a sheet that links may name
+            read_files.append(ReadFile(shown, source or "", Context(shown, references), None, expected_id))
         return None
     ctx = Context(shown, references)
     value = build(cls, node, ctx)
     if expected_id is not None:
         _check_file_name(ctx, value, expected_id)
     problems.extend(ctx.problems)
-    return None if ctx.problems else value
+    value = None if ctx.problems else value
+    if read_files is not None:
+        read_files.append(ReadFile(shown, source, ctx, value, expected_id))
+    return value
 
 
 def _check_file_name(ctx: Context, fiche: Fiche | None, expected_id: str) -> None:
@@ -85,3 +104,17 @@ def _check_file_name(ctx: Context, fiche: Fiche | None, expected_id: str) -> Non
         f"l'identifiant « {fiche.id} » doit être le nom du fichier sans « .yml » "
         f"(« {expected_id} ») : renommez le fichier ou corrigez l'identifiant"
     ))
+
+
+def load_vocabulary(kit_dir: Path) -> Vocabulaire:
+    """Only the controlled vocabulary of kit_dir, or KitInvalid."""
+    kit_dir = Path(kit_dir).absolute()
+    path = kit_dir / VOCABULARY_FILE
+    shown = path.relative_to(kit_dir.parent).as_posix()
+    if not path.is_file():
+        raise KitInvalid([Problem(shown, 1, 1, "fichier du vocabulaire introuvable")])
+    problems: list[Problem] = []
+    vocabulaire = _load_one(Vocabulaire, path, shown, {}, problems)
+    if vocabulaire is None:
+        raise KitInvalid(problems)
+    return vocabulaire

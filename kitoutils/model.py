@@ -138,6 +138,9 @@ class Kit:
     vocabulaire: Vocabulaire
     fiches: tuple[Fiche, ...]
     files: dict[str, str]  # sheet id -> path of its YAML file, relative to the project
+    # YAML file -> ISO date of its last commit (None: changes not committed yet);
+    # None outside a git checkout. Read by git_history.py.
+    historique: dict[str, str | None] | None = None
 
     def fiche(self, fiche_id: str) -> Fiche:
         return next(f for f in self.fiches if f.id == fiche_id)

@@ -7,6 +7,7 @@ from functools import cache
 
 import jinja2
 
+from .history import history_html
 from .model import Fiche, Kit
 from .typography import french_spacing
 
@@ -57,6 +58,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
         voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
         telechargements=telechargements,
         racine="../",  # from fiches/<id>.md back to the site's root
+        historique=history_html(kit.historique, kit.files[fiche.id]),
     ))
 
 

@@ -51,6 +51,8 @@ class Context:
     references: dict[str, frozenset[str]] | None
     problems: list[Problem] = field(default_factory=list)
     identifiers: dict[str, Node] = field(default_factory=dict)
+    # Every free text met (node, is Markdown), for the checks of content_checks.py.
+    texts: list[tuple[ScalarNode, bool]] = field(default_factory=list)
 
     def error(self, node: Node, message: str) -> None:
         self.problems.append(at(self.path, node, message))
@@ -64,6 +66,7 @@ class _FieldRule:
     identifier: bool
     reference: str | None
     min_items: int
+    markdown: bool = False
 
 
 @cache
@@ -79,7 +82,7 @@ def field_rules(cls: type) -> tuple[_FieldRule, ...]:
         required = f.default is dataclasses.MISSING
         rules.append(_FieldRule(
             f.name, kind, required, f.metadata["identifier"],
-            f.metadata["reference"], f.metadata["min_items"],
+            f.metadata["reference"], f.metadata["min_items"], f.metadata["markdown"],
         ))
     return tuple(rules)
 
@@ -155,6 +158,8 @@ def _convert_text(rule: _FieldRule, node: Node, ctx: Context, key: str) -> str |
     if not text:
         ctx.error(node, f"le texte de « {key} » est vide")
         return None
+    if not rule.identifier and not rule.reference:
+        ctx.texts.append((node, rule.markdown))
     if rule.identifier:
         if not _SLUG.match(text):
             ctx.error(node, (
@@ -203,6 +208,10 @@ def _unknown_key_message(key: object, rules: dict[str, _FieldRule]) -> str:
 def _kind_of(node: Node) -> str:
     if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
         return "une valeur vide"
+    if node.tag not in _STRING_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+        return "une valeur à étiquette « ! » (retirez l'étiquette)"
+    if isinstance(node, ScalarNode) and node.tag not in _STRING_TAGS:
+        return f"une valeur de type « {node.tag.rsplit(':', 1)[-1]} » (retirez l'étiquette « !! »)"
     return _NODE_KIND.get(type(node), "une valeur")
 
 

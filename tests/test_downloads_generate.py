@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from kitoutils.downloads import DownloadFailed, SKIP_VARIABLE, generate_downloads
-from kitoutils.downloads import generate
+from kitoutils.downloads import cache, generate
 from kitoutils.downloads.catalog import (
     ARCHIVE_PATH, CHECKLIST_FORMATS, KIT_JSON_PATH, KIT_SCHEMA_PATH, checklist_path, french_size, sheet_pdf_path,
 )
@@ -23,6 +23,7 @@ from conftest import KIT
 def fresh_cache(monkeypatch):
     monkeypatch.delenv(SKIP_VARIABLE, raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.delenv(cache.DISK_CACHE_VARIABLE, raising=False)
     generate.clear_cache()
     yield
     generate.clear_cache()
@@ -126,3 +127,24 @@ def test_source_date_epoch_dates_every_format(monkeypatch):
     assert "<meta:creation-date>2023-11-14T22:13:20</meta:creation-date>" in odt.read("meta.xml").decode()
     archive = zipfile.ZipFile(io.BytesIO(files[ARCHIVE_PATH]))
     assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
+
+
+def test_disk_cache_serves_a_new_process_and_never_an_old_generator(build_calls, kit_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.DISK_CACHE_VARIABLE, str(tmp_path / "cache"))
+    kit = load_kit(kit_copy)
+    first = generate_downloads(kit).files
+    built = len(build_calls)
+    assert built > 0 and any((tmp_path / "cache").iterdir())
+
+    # A new process: nothing in memory, everything on disk.
+    generate.clear_cache()
+    build_calls.clear()
+    again = generate_downloads(load_kit(kit_copy)).files
+    assert build_calls == []
+    assert again == first
+
+    # New generating code (or library version): the disk cache is not trusted.
+    generate.clear_cache()
+    monkeypatch.setattr(cache, "generator_fingerprint", lambda: "une autre version")
+    generate_downloads(load_kit(kit_copy))
+    assert len(build_calls) == built

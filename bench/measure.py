@@ -1,0 +1,53 @@
+"""One measurement in a fresh process: `python bench/measure.py MODE PROJECT SITE`.
+
+MODE is `build` (one build) or `rebuild` (a build, then one sheet edited,
+then the timed rebuild, as `mkdocs serve` does it: a new config, the same
+process, so in-process caches stay warm). Prints one JSON line: seconds of
+the timed build and peak resident memory in bytes. Interpreter start-up is
+left out: it is the same for every variant.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def build(project: Path, site: Path) -> float:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    start = time.perf_counter()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    mkdocs_build(config)
+    return time.perf_counter() - start
+
+
+def edit_one_sheet(project: Path) -> None:
+    """Change one word of one sheet, where each variant keeps its sheets."""
+    kit_sheet = project / "kit" / "fiche-0001.yml"
+    page = project / "docs" / "fiches" / "fiche-0001.md"
+    target = kit_sheet if kit_sheet.exists() else page
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Fiche 1 :", "Fiche 1 modifiée :", 1), encoding="utf-8")
+
+
+def main() -> None:
+    mode, project, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.disable(logging.INFO)  # keep the output to one JSON line
+    seconds = build(project, site)
+    if mode == "rebuild":
+        edit_one_sheet(project)
+        seconds = build(project, site)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux gives KiB
+    print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
+
+
+if __name__ == "__main__":
+    main()

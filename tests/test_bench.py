@@ -1,0 +1,35 @@
+"""The build benchmark keeps working (its numbers are not asserted)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+from bench import run  # noqa: E402
+
+
+def test_benchmark_runs_at_ten_sheets(tmp_path: Path, capsys):
+    result = run.run_size(10, 1, tmp_path)
+    for key in ("build_baseline", "build_ours", "build_ours_no_downloads",
+                "rebuild_baseline", "rebuild_ours", "validate", "bare_parse"):
+        assert result[key] > 0, key
+    # Both variants built the same ten sheets.
+    for variant in ("ours", "baseline"):
+        pages = sorted(p.parent.name for p in (tmp_path / f"site-{variant}-build" / "fiches").glob("*/index.html"))
+        assert pages == [f"fiche-{i:04d}" for i in range(1, 11)]
+    section = run.report([result], "python bench/run.py --sizes 10 --runs 1", 1)
+    assert section.startswith(run.BEGIN) and section.endswith(run.END)
+    assert "\n| 10 | " in section
+
+
+def test_report_replaces_only_its_own_section(tmp_path: Path, monkeypatch):
+    report = tmp_path / "BENCHMARKS.md"
+    report.write_text(f"# Mesures\n\n{run.BEGIN}\nancien\n{run.END}\n\n## Autre section\n", encoding="utf-8")
+    monkeypatch.setattr(run, "REPORT", report)
+    run.write_report(f"{run.BEGIN}\nnouveau\n{run.END}")
+    text = report.read_text(encoding="utf-8")
+    assert "nouveau" in text and "ancien" not in text and "## Autre section" in text

@@ -1,0 +1,125 @@
+"""The contributor's path: workflows, pull request template, pre-commit, and a guide that tells the truth."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, copy_project
+from test_loader import replace
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def runs(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def uses(job: dict) -> list[str]:
+    return [step.get("uses", "").split("@")[0] for step in job["steps"]]
+
+
+def readme_test_command() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```sh\n(bash scripts/dev\.sh test)\n```", readme).group(1)
+
+
+def test_pull_requests_check_build_and_test():
+    flow = workflow("verification.yml")
+    assert list(flow["on"]) == ["pull_request"]
+    [job] = flow["jobs"].values()
+    assert "actions/checkout" in uses(job)
+    commands = runs(job)
+    check = next(i for i, c in enumerate(commands) if c.startswith(".venv/bin/kit verifier"))
+    build = commands.index(".venv/bin/mkdocs build --strict")
+    tests = commands.index(readme_test_command())
+    assert any(".venv/bin/pip install" in c and "[test]" in c for c in commands[:check])
+    assert check < build < tests
+    assert "--format github" in commands[check]  # errors become annotations on the changed lines
+
+
+def test_main_is_published_to_github_pages():
+    flow = workflow("publication.yml")
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build, deploy = flow["jobs"]["construire"], flow["jobs"]["publier"]
+    assert ".venv/bin/mkdocs build --strict" in runs(build)
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    assert deploy["needs"] == "construire"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert uses(deploy) == ["actions/deploy-pages"]
+    # The whole history is fetched, so each page's « Historique » date is right.
+    for name in ("verification.yml", "publication.yml"):
+        checkout = next(s for j in workflow(name)["jobs"].values() for s in j.get("steps", [])
+                        if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_pre_commit_hook_runs_the_check_on_sheets(kit_copy):
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repo] = config["repos"]
+    [hook] = repo["hooks"]
+    assert repo["repo"] == "local" and hook["language"] == "system" and hook["pass_filenames"] is False
+    assert re.search(hook["files"], "kit/amo.yml") and not re.search(hook["files"], "docs/index.md")
+    assert hook["entry"] == ".venv/bin/kit verifier"
+    # The entry is the real command: run from a project whose sheet is broken, it fails.
+    kit_binary = Path(sys.executable).parent / "kit"
+    replace(kit_copy / "amo.yml", "phase: preparation", "phase: bilan")
+    result = subprocess.run([str(kit_binary), *hook["entry"].split()[1:]], cwd=kit_copy.parent,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "kit/amo.yml:9:8 :" in result.stderr
+
+
+def test_pull_request_template_is_the_editor_checklist():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] (.+)$", template, re.M)
+    assert len(boxes) >= 5
+    assert any("kit verifier" in box for box in boxes)
+    assert any("identifiant" in box and "publié" in box for box in boxes)
+    assert any("a-relire" in box for box in boxes)
+
+
+def test_contributing_is_on_the_site(built_site):
+    assert (ROOT / "docs" / "contribuer.md").read_text(encoding="utf-8").rstrip().endswith('--8<-- "CONTRIBUTING.md"')
+    page = (built_site / "contribuer" / "index.html").read_text(encoding="utf-8")
+    for heading in ("Exemple 1 : modifier une fiche", "Exemple 2 : ajouter une fiche",
+                    "Exemple 3 : ajouter un élément à une liste", "Pourquoi un identifiant ne doit jamais changer",
+                    "Prévisualiser", "Lire une erreur", "Proposer la modification"):
+        assert heading in page, heading
+
+
+def test_the_error_shown_in_the_guide_is_the_real_output(tmp_path):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(Le kit contient 3 erreurs :\n.*?)```", guide, re.S).group(1)
+    project = copy_project(tmp_path / "projet")
+    replace(project / "kit" / "amo.yml", "phase: preparation", "phase: bilan")
+    replace(project / "kit" / "pilotage.yml", "    titre: Le pilotage technique", "    titr: Le pilotage technique")
+    result = subprocess.run([sys.executable, "-m", "kitoutils.cli", "verifier", "--format", "texte"],
+                            cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.stderr == shown
+
+
+def test_the_new_sheet_example_of_the_guide_works(tmp_path):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    command = re.search(r"\.venv/bin/kit (nouvelle-fiche .+)\n", guide).group(1)
+    output = re.search(r"```text\n(Fiche créée : .+?)```", guide, re.S).group(1)
+    project = copy_project(tmp_path / "projet")
+    result = subprocess.run([sys.executable, "-m", "kitoutils.cli", *shlex.split(command)],
+                            cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.stdout == output
+    refused = re.search(r"```text\n(Fiche non créée : .+?)\n```", guide, re.S).group(1)
+    result = subprocess.run([sys.executable, "-m", "kitoutils.cli", "nouvelle-fiche", "Animation_Ateliers", "Titre"],
+                            cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.stderr.strip() == refused
