@@ -48,11 +48,11 @@ def fill(page, element: str, *, fait: bool = True, responsable: str = "", echean
     if fait:
         page.check(f"#case-{element}")
     if responsable:
-        page.fill(f"#responsable-{element}", responsable)
+        page.fill(f"#kit-responsable-{element}", responsable)
     if echeance:
-        page.fill(f"#echeance-{element}", echeance)
+        page.fill(f"#kit-echeance-{element}", echeance)
     if note:
-        page.fill(f"#note-{element}", note)
+        page.fill(f"#kit-note-{element}", note)
 
 
 def state(page) -> dict:
@@ -116,7 +116,7 @@ def test_a_second_tab_sees_the_change(context, site_url):
     second.goto(site_url + SHEET)
     fill(first, FIRST, responsable="Karim")
     second.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
-    assert second.input_value(f"#responsable-{FIRST}") == "Karim"
+    assert second.input_value(f"#kit-responsable-{FIRST}") == "Karim"
     assert progress_text(second) == "1 sur 4 fait"
     second.uncheck(f"#case-{FIRST}")
     first.wait_for_function("!document.querySelector('#case-designer-chef-de-projet').checked")
@@ -322,11 +322,11 @@ def test_imported_html_is_shown_as_text_and_never_run(page, site_url):
     assert XSS + ".json" in dialog.inner_text()
     dialog.get_by_role("button", name="Remplacer").click()
     page.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
-    assert page.input_value(f"#responsable-{FIRST}") == XSS
-    assert page.input_value(f"#note-{FIRST}") == "<b>gras</b>" + XSS
-    assert page.input_value("#note-associer-communication") == ""
+    assert page.input_value(f"#kit-responsable-{FIRST}") == XSS
+    assert page.input_value(f"#kit-note-{FIRST}") == "<b>gras</b>" + XSS
+    assert page.input_value("#kit-note-associer-communication") == ""
     page.reload()
-    assert page.input_value(f"#note-{FIRST}") == "<b>gras</b>" + XSS
+    assert page.input_value(f"#kit-note-{FIRST}") == "<b>gras</b>" + XSS
     _, markdown = export(page, "Markdown")
     assert XSS in markdown.decode("utf-8")
     page.wait_for_timeout(200)
@@ -408,12 +408,12 @@ def test_importing_while_viewing_a_shared_link_leaves_the_shared_view(browser, p
     link = copy_link(page)
     with fresh_profile(browser) as other:
         other.goto(link)
-        assert other.input_value("#note-associer-communication") == "partagé"
+        assert other.input_value("#kit-note-associer-communication") == "partagé"
         import_file(other, "export.json", json.dumps(valid_export()))
         other.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
         assert checklist(other).locator(".kit-checklist__partage").count() == 0
         assert other.url == site_url + SHEET
-        assert other.input_value("#note-associer-communication") == ""
+        assert other.input_value("#kit-note-associer-communication") == ""
         assert other.is_enabled(f"#case-{FIRST}")
 
 
@@ -433,7 +433,7 @@ def test_without_storage_a_warning_shows_and_export_still_works(browser, site_ur
         assert progress_text(page) == "1 sur 4 fait"
         # Coming back from the back-forward cache keeps what lives only on the page.
         page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-        assert page.input_value(f"#responsable-{FIRST}") == "Marie"
+        assert page.input_value(f"#kit-responsable-{FIRST}") == "Marie"
         _, raw = export(page, "JSON")
         assert json.loads(raw)["elements"][0]["responsable"] == "Marie"
 
@@ -477,20 +477,20 @@ def test_keyboard_alone_fills_in_with_a_visible_focus(page, site_url):
     page.keyboard.press("Space")
     assert page.is_checked(f"#case-{FIRST}")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == f"responsable-{FIRST}"
+    assert page.evaluate("document.activeElement.id") == f"kit-responsable-{FIRST}"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
     page.keyboard.type("Marie")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == f"echeance-{FIRST}"
-    while page.evaluate("document.activeElement.id") == f"echeance-{FIRST}":
+    assert page.evaluate("document.activeElement.id") == f"kit-echeance-{FIRST}"
+    while page.evaluate("document.activeElement.id") == f"kit-echeance-{FIRST}":
         page.keyboard.press("Tab")  # the date field has one stop per part
-    assert page.evaluate("document.activeElement.id") == f"note-{FIRST}"
+    assert page.evaluate("document.activeElement.id") == f"kit-note-{FIRST}"
     page.keyboard.type("Appeler lundi")
     page.reload()
     assert state(page)[FIRST] == {"fait": True, "responsable": "Marie", "echeance": "", "note": "Appeler lundi"}
     # Reach « Tout effacer » with Tab, open the dialog, cancel with Escape.
-    page.locator("#note-associer-communication").focus()
+    page.locator("#kit-note-associer-communication").focus()
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent") == "Tout effacer":
@@ -516,7 +516,7 @@ def test_every_control_is_labelled_and_axe_finds_nothing(page, site_url):
     for field, label in (("responsable", "Responsable"), ("echeance", "Échéance"), ("note", "Note")):
         control = page.get_by_label(label, exact=True)
         assert control.count() == page.locator("li[data-element]").count()
-        assert page.locator(f"#{field}-{FIRST}").get_attribute("aria-describedby") == "libelle-" + FIRST
+        assert page.locator(f"#kit-{field}-{FIRST}").get_attribute("aria-describedby") == "kit-libelle-" + FIRST
     # The whole page: Material's own chrome is another issue's work, so only
     # the nodes the checklists render must be free of violations.
     ours = [v for v in axe_violations(page) if any(
@@ -536,9 +536,9 @@ def test_print_shows_the_filled_checklist_without_site_chrome(page, site_url):
         assert page.locator(hidden).first.is_hidden(), hidden
     assert checklist(page).locator("button:visible").count() == 0
     for field in ("responsable", "echeance", "note"):
-        assert page.locator(f"#{field}-{FIRST}").is_visible()
+        assert page.locator(f"#kit-{field}-{FIRST}").is_visible()
     assert page.is_checked(f"#case-{FIRST}") and page.locator(f"#case-{FIRST}").is_visible()
-    assert page.locator("#responsable-associer-communication").is_hidden()  # empty fields left out
+    assert page.locator("#kit-responsable-associer-communication").is_hidden()  # empty fields left out
     assert page.locator("#case-associer-communication").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
@@ -597,7 +597,7 @@ def test_instant_navigation_keeps_the_state(context, tmp_path):
         checklist(page).locator(".kit-checklist__outils").wait_for()
         assert page.evaluate("window.__samePage") is True
         assert page.is_checked(f"#case-{FIRST}")
-        assert page.input_value(f"#responsable-{FIRST}") == "Marie"
+        assert page.input_value(f"#kit-responsable-{FIRST}") == "Marie"
         assert checklist(page).locator(".kit-checklist__avancement").count() == 1  # started once
     finally:
         server.close()

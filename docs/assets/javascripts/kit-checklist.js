@@ -169,10 +169,10 @@
     node.insertBefore(head, node.firstChild);
 
     this.items.forEach(function (item) {
-      if (item.label) item.label.id = item.label.id || "libelle-" + item.id;
+      if (item.label) item.label.id = item.label.id || "kit-libelle-" + item.id;
       var group = el("div", { "class": "kit-checklist__champs" });
       FIELDS.forEach(function (field) {
-        var id = field.name + "-" + item.id;
+        var id = "kit-" + field.name + "-" + item.id; // "kit-" ids are never content ids
         var wrap = el("span", { "class": "kit-checklist__champ" });
         var input = el("input", { type: field.type, id: id, name: id, "data-champ": field.name,
           maxlength: String(MAX_TEXT) });
