@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from kitoutils.downloads import DownloadFailed, generate_downloads
 from kitoutils.loader import load_kit
 from kitoutils.model import Kit
-from kitoutils.navigation import sheet_navigation
+from kitoutils.navigation import with_sheets
 from kitoutils.problems import KitInvalid
 from kitoutils.render import render_home_downloads, render_sheet_list
 from kitoutils.site import site_files
@@ -55,8 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except KitInvalid as invalid:
         raise PluginError(invalid.report()) from None
     # The sheets' pages come after the home page, grouped by phase.
-    nav = list(config.nav or [HOME_PAGE])
-    config.nav = nav[:1] + sheet_navigation(_kit) + nav[1:]
+    config.nav = with_sheets(config.nav or [HOME_PAGE], _kit)
     log.info("Kit chargé : %d fiches", len(_kit.fiches))
     return config
 

@@ -39,6 +39,12 @@ def sheet_navigation(kit: Kit, group_size: int = GROUP_SIZE) -> list[dict]:
     return entries
 
 
+def with_sheets(nav: list, kit: Kit) -> list:
+    """A hand-kept nav with the sheets' sections inserted after its first entry (the home page)."""
+    nav = list(nav)
+    return nav[:1] + sheet_navigation(kit) + nav[1:]
+
+
 def _chunks(fiches: list[Fiche], size: int) -> list[list[Fiche]]:
     return [fiches[i : i + size] for i in range(0, len(fiches), size)]
 

@@ -14,7 +14,7 @@ from bench import run  # noqa: E402
 
 def test_benchmark_runs_at_ten_sheets(tmp_path: Path, capsys):
     result = run.run_size(10, 1, tmp_path)
-    for key in ("build_baseline", "build_ours", "build_ours_no_downloads",
+    for key in ("build_baseline", "build_ours", "build_ours_no_downloads", "build_ours_cold",
                 "rebuild_baseline", "rebuild_ours", "validate", "bare_parse"):
         assert result[key] > 0, key
     # Both variants built the same ten sheets.
