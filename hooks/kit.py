@@ -22,7 +22,8 @@ from kitoutils.loader import load_kit
 from kitoutils.model import Kit
 from kitoutils.navigation import with_sheets
 from kitoutils.problems import KitInvalid
-from kitoutils.render import render_home_downloads, render_sheet_list
+from kitoutils.render import render_home_downloads, render_sheet_list, sheet_path
+from kitoutils.search_index import SearchIndexMismatch, rewrite_search_index
 from kitoutils.site import site_files
 from kitoutils.visuels import fill_visual_markers
 
@@ -85,3 +86,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(DOWNLOADS_MARKER, render_home_downloads(generate_downloads(_kit)))
         return markdown.replace(SHEET_LIST_MARKER, render_sheet_list(_kit))
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _kit is None or not index.is_file() or not config.extra.get("recherche_francaise", True):
+        return
+
+    def sheet_url(fiche_id: str) -> str:
+        page = sheet_path(fiche_id)[: -len(".md")]
+        return f"{page}/" if config.use_directory_urls else f"{page}.html"
+
+    try:
+        rewrite_search_index(index, _kit, sheet_url)
+    except SearchIndexMismatch as mismatch:
+        raise PluginError(f"Index de recherche : {mismatch}") from None

@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="écrit le schéma JSON d'une fiche")
     schema.add_argument("type", nargs="?", choices=sorted(SCHEMA_FILES), default="fiche",
-                        help="fiche (par défaut) ou vocabulaire")
+                        help="fiche (par défaut), vocabulaire ou synonymes")
     schema.add_argument("-o", "--sortie", type=Path, default=None,
                         help="fichier où écrire le schéma (par défaut : la sortie standard)")
     schema.set_defaults(run=_schema)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Fiche, Kit, Vocabulaire
+from .model import Fiche, Kit, Synonymes, Vocabulaire
 from .problems import KitInvalid, Problem
 from .validate import Context, build
 from . import yamlfile
@@ -12,8 +12,9 @@ from .content_checks import ReadFile, check as check_content
 from . import git_history
 
 VOCABULARY_FILE = "vocabulaire.yml"
+SYNONYMS_FILE = "synonymes.yml"  # optional: the search's synonyms and abbreviations
 # Files of kit/ that are not sheets.
-RESERVED_FILES = {VOCABULARY_FILE}
+RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE}
 
 
 def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
@@ -70,12 +71,18 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
             fiches.append(fiche)
             files[fiche.id] = display(path)
 
+    synonymes = None
+    synonyms_path = kit_dir / SYNONYMS_FILE
+    if synonyms_path.is_file():
+        synonymes = _load_one(Synonymes, synonyms_path, display(synonyms_path), {}, problems)
+
     problems.extend(check_content(read_files, docs_dir))
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None
     historique = git_history.last_changes(kit_dir.parent, list(files.values()))
-    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files, historique=historique)
+    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files, historique=historique,
+               synonymes=synonymes.synonymes if synonymes else ())
 
 
 def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None,

@@ -145,6 +145,23 @@ class Vocabulaire:
 
 
 @dataclass(frozen=True)
+class Synonyme:
+    """A group of expressions that the site's search takes as one."""
+
+    id: str = spec("Identifiant stable du groupe.", identifier=True)
+    termes: tuple[str, ...] = spec(
+        "Expressions équivalentes : une abréviation et sa forme longue, ou deux mots "
+        "que la recherche ne rapproche pas d'elle-même.", min_items=2)
+
+
+@dataclass(frozen=True)
+class Synonymes:
+    """The synonyms and abbreviations of kit/synonymes.yml."""
+
+    synonymes: tuple[Synonyme, ...] = spec("Groupes d'expressions équivalentes pour la recherche.", min_items=1)
+
+
+@dataclass(frozen=True)
 class Kit:
     """The whole validated kit."""
 
@@ -154,6 +171,7 @@ class Kit:
     # YAML file -> ISO date of its last commit (None: changes not committed yet);
     # None outside a git checkout. Read by git_history.py.
     historique: dict[str, str | None] | None = None
+    synonymes: tuple[Synonyme, ...] = ()  # from kit/synonymes.yml, for the site's search
 
     def fiche(self, fiche_id: str) -> Fiche:
         return next(f for f in self.fiches if f.id == fiche_id)

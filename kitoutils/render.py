@@ -36,13 +36,22 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["plain"] = plain
     # "{#" opens a Jinja comment, so attr_list anchors are written by a helper.
-    env.globals["ancre"] = lambda identifier: "{#" + identifier + "}"
+    env.globals["ancre"] = lambda identifier, *attributes: "{#" + " ".join((identifier, *attributes)) + "}"
     return env
+
+
+# The same environment renders other pages of the kit (tag pages).
+environment = _environment
 
 
 def sheet_path(fiche_id: str) -> str:
     """Path of a sheet's generated page, relative to docs/."""
     return f"{SHEETS_DIR}/{fiche_id}.md"
+
+
+def tag_path(kind: str, term_id: str) -> str:
+    """Path of a tag page ("publics" or "phases"), relative to docs/: "publics/elus.md"."""
+    return f"{kind}/{term_id}.md"
 
 
 def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
@@ -69,6 +78,11 @@ def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
         groupes=kit.by_phase(),
         prefixe=prefix,
         libelles_publics=lambda fiche: [publics[p].libelle for p in fiche.publics],
+        # The filter's terms (only those with sheets) and its fallback links to tag pages.
+        filtres=[(kind, [t for t in getattr(kit.vocabulaire, kind)
+                         if any(t.id in f.publics or t.id == f.phase for f in kit.fiches)])
+                 for kind in ("publics", "phases")],
+        vers_etiquette=lambda kind, terme: prefix.rsplit(SHEETS_DIR, 1)[0] + tag_path(kind, terme.id),
     ))
 
 

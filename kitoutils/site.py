@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .downloads import generate_downloads
 from .model import Kit
 from .render import render_fiche, sheet_path
+from .tags import TAG_KINDS, render_tag_page, tag_path
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,19 @@ def sheet_pages(kit: Kit) -> list[OutputFile]:
     return [OutputFile(sheet_path(f.id), render_fiche(kit, f, downloads), kit.files[f.id]) for f in kit.fiches]
 
 
+def tag_pages(kit: Kit) -> list[OutputFile]:
+    return [
+        OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
+        for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)
+    ]
+
+
 def download_files(kit: Kit) -> list[OutputFile]:
     """Checklists and sheets to download, kit.json and its schema, the zip."""
     return [OutputFile(path, content, as_is=True) for path, content in generate_downloads(kit).files.items()]
 
 
-GENERATORS = [sheet_pages, download_files]
+GENERATORS = [sheet_pages, download_files, tag_pages]
 
 
 def site_files(kit: Kit) -> list[OutputFile]:

@@ -15,10 +15,13 @@ NBSP = "\u00a0"  # before :
 _BEFORE_HIGH_PUNCTUATION = re.compile(r" +([?!;»])")
 _BEFORE_COLON = re.compile(r" +:(?=\s|$)")
 _AFTER_OPENING_GUILLEMET = re.compile(r"« +")
+_PUNCTUATION = frozenset("?!;»:«")
 
 
 def french_spacing(text: str) -> str:
     """Turn the ordinary spaces French typography forbids to break into no-break spaces."""
+    if not _PUNCTUATION.intersection(text):  # most texts: nothing to do
+        return text
     text = _BEFORE_HIGH_PUNCTUATION.sub(lambda m: NARROW_NBSP + m.group(1), text)
     text = _BEFORE_COLON.sub(NBSP + ":", text)
     return _AFTER_OPENING_GUILLEMET.sub("«" + NARROW_NBSP, text)

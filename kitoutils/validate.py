@@ -32,6 +32,7 @@ _STRING_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _NULL_TAG = "tag:yaml.org,2002:null"
+_TEXT_TAGS = _STRING_TAGS | {_NULL_TAG}  # an empty value is reported as an empty text
 
 # What the reader of a message calls each kind of YAML value.
 _NODE_KIND = {
@@ -87,12 +88,17 @@ def field_rules(cls: type) -> tuple[_FieldRule, ...]:
     return tuple(rules)
 
 
+@cache
+def _rules_by_key(cls: type) -> dict[str, _FieldRule]:
+    return {rule.name: rule for rule in field_rules(cls)}
+
+
 def build(cls: type, node: Node, ctx: Context) -> Any:
     """Build an instance of the dataclass `cls`, or None if anything is wrong."""
     if not isinstance(node, MappingNode):
         ctx.error(node, f"un bloc de clés était attendu ici, pas {_kind_of(node)}")
         return None
-    rules = {rule.name: rule for rule in field_rules(cls)}
+    rules = _rules_by_key(cls)
     values: dict[str, Any] = {}
     present: set[str] = set()
     failed = False
@@ -119,11 +125,11 @@ def build(cls: type, node: Node, ctx: Context) -> Any:
 
 
 def _convert(kind: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) -> Any:
+    if kind is str:
+        return _convert_text(rule, node, ctx, key)
     if isinstance(kind, tuple):
         return _convert_list(kind[1], rule, node, ctx, key)
-    if dataclasses.is_dataclass(kind):
-        return build(kind, node, ctx)
-    return _convert_text(rule, node, ctx, key)
+    return build(kind, node, ctx)
 
 
 def _convert_list(inner: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) -> Any:
@@ -151,7 +157,7 @@ def _check_repeats(node: SequenceNode, items: list[Any], ctx: Context, key: str)
 
 
 def _convert_text(rule: _FieldRule, node: Node, ctx: Context, key: str) -> str | None:
-    if not isinstance(node, ScalarNode) or node.tag not in _STRING_TAGS | {_NULL_TAG}:
+    if not isinstance(node, ScalarNode) or node.tag not in _TEXT_TAGS:
         ctx.error(node, f"« {key} » doit être un texte, pas {_kind_of(node)}")
         return None
     text = node.value.strip() if node.tag != _NULL_TAG else ""

@@ -39,9 +39,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build` as a maintainer would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None,
+                 environment: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build` as a maintainer would (environment: more variables)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     if site_url:
         env["KIT_SITE_URL"] = site_url
     return subprocess.run(

@@ -151,3 +151,23 @@ def test_broken_vocabulary_is_reported_alone(kit_copy):
     line, column = replace(kit_copy / "vocabulaire.yml", "  - id: suites", "  - id: Suites")
     [problem] = problems_of(kit_copy)
     assert problem.startswith(f"kit/vocabulaire.yml:{line}:{column + 8} : l'identifiant « Suites »")
+
+
+def test_synonyms_load_with_the_kit():
+    kit = load_kit(Path(__file__).parent.parent / "kit")
+    groups = {s.id: s.termes for s in kit.synonymes}
+    assert groups["amo"] == ("AMO", "assistance à maîtrise d'ouvrage")
+    assert "comité de pilotage" in groups["copil"]
+
+
+def test_synonym_group_needs_two_terms_located(kit_copy):
+    line, column = replace(kit_copy / "synonymes.yml", "      - COPIL\n", "")
+    found = problems_of(kit_copy)
+    assert found == [
+        f"kit/synonymes.yml:{line}:7 : la liste « termes » doit contenir au moins 2 éléments"]
+
+
+def test_synonym_file_unknown_key_located(kit_copy):
+    line, column = replace(kit_copy / "synonymes.yml", "termes:\n      - AMO", "terme:\n      - AMO")
+    assert f"kit/synonymes.yml:{line}:{column} : clé inconnue « terme » : vouliez-vous dire « termes » ?" in (
+        problems_of(kit_copy))

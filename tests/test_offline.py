@@ -49,6 +49,7 @@ def test_offline_pages_have_no_unpkg_no_instant_navigation_and_file_links(offlin
     assert "unpkg.com" not in home
     assert 'src="assets/javascripts/iframe-worker/shim.js"' in home
     assert "navigation.instant" not in home
+    assert "kit-recherche.js" not in home  # Material's own search worker, which the shim can run
     assert 'href="fiches/pilotage.html"' in home  # no directory URLs from file://
     assert "Télécharger le site" not in home and "version du kit enregistrée sur votre ordinateur" in home
     assert (offline_site / "search" / "search_index.js").is_file()
