@@ -24,6 +24,9 @@ WIDTH = 360  # viewBox width: about a phone's width, so text stays readable ther
 PADDING = 8
 LINE = 17  # height of one line of 13 px text
 CHAR_WIDTH = 7.0  # a generous average width of one character at 13 px
+# The drawings' words are already in their text equivalents: indexing them
+# again would rank the home page above the sheets (Material's search skips these).
+_NOT_SEARCHED = "data-search-exclude"
 
 
 def _wrap(text: str, width_px: float) -> list[str]:
@@ -112,7 +115,7 @@ def render_roles(kit: Kit) -> str:
         return ""
     items = "\n".join(f"- **{plain(role.libelle)}**\u00a0: {plain(role.mission)}" for role in roles)
     return (
-        f'<div class="kit-schema kit-schema--roles">\n{roles_svg(roles)}\n</div>\n\n'
+        f'<div class="kit-schema kit-schema--roles" {_NOT_SEARCHED}>\n{roles_svg(roles)}\n</div>\n\n'
         f"Le schéma en texte\u00a0:\n\n{items}\n"
     )
 
@@ -153,7 +156,7 @@ def timeline_svg(kit: Kit) -> str:
 
 
 def render_timeline(kit: Kit) -> str:
-    return f'<div class="kit-schema kit-schema--frise">\n{timeline_svg(kit)}\n</div>\n'
+    return f'<div class="kit-schema kit-schema--frise" {_NOT_SEARCHED}>\n{timeline_svg(kit)}\n</div>\n'
 
 
 def fill_visual_markers(kit: Kit, markdown: str) -> str:

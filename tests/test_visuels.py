@@ -126,3 +126,12 @@ def test_pages_fit_a_phone_screen(browser, site_url: str, path: str, tmp_path: P
         page.screenshot(path=str(tmp_path / "telephone.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_drawings_are_left_out_of_the_search_index(built_site: Path):
+    # Their words are searchable through the text equivalents; indexed twice,
+    # they would rank the home page above the sheets.
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Frise des phases de la démarche" not in index
+    assert "relié à chacun des autres rôles" not in index
+    assert "Portent la démarche" in index  # the roles' text list is searchable
