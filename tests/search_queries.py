@@ -33,7 +33,8 @@ QUERIES = [
     Query("legitimite", "fiches/faq-elus/#legitimite-et-democratie-representative", 3, "question de FAQ, sans accent"),
     Query("reserver les salles", "fiches/pilotage/#reserver-salles", 1, "élément de liste, sans accent"),
     Query("transition ecologique", "fiches/faq-elus/#transition-ecologique", 1, "question de FAQ, sans accent"),
-    Query("cas echeant", "fiches/pilotage/#pilotage-technique", 3, "locution sans accent"),
+    Query("echeance", "fiches/pilotage/#tenir-tableau-suivi", 3, "élément de liste, sans accent"),
+    Query("échéance", "fiches/pilotage/#tenir-tableau-suivi", 3, "élément de liste, avec accents"),
     # Inflections
     Query("mobiliser", "fiches/faq-elus/", 1, "verbe ↔ « mobiliser » au titre"),
     Query("mobilisation", "fiches/faq-elus/", 3, "nom ↔ verbe du titre"),
