@@ -118,7 +118,7 @@ def _notice(page: Page, config: MkDocsConfig) -> str:
         '!!! tip "Sans connexion"\n\n'
         f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {french_size(_zip_size)}) : "
         "décompressez-le, puis ouvrez le fichier `index.html` du dossier avec votre navigateur. "
-        "La recherche fonctionne aussi sans réseau.\n"
+        "La recherche et les listes à cocher fonctionnent aussi sans réseau.\n"
     )
 
 
