@@ -42,8 +42,6 @@ def test_every_page_has_one_h1_french_lang_and_a_working_skip_link(page, built_s
         assert page.evaluate("document.documentElement.lang") == "fr", path
         assert page.locator("h1").count() == 1, path
         skip = page.locator("a.md-skip")
-        if path == "404.html":
-            continue  # no table of contents, so Material gives it no skip link; it has only its content
         assert skip.count() == 1, path
         assert skip.inner_text().strip() == "Aller au contenu", path
         target = skip.get_attribute("href").split("#")[1]
@@ -51,8 +49,9 @@ def test_every_page_has_one_h1_french_lang_and_a_working_skip_link(page, built_s
         assert page.locator(f"article [id='{target}']").count() == 1, path
 
 
-def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(page, site_url: str):
-    page.goto(site_url + "fiches/pilotage/")
+@pytest.mark.parametrize("path", ["fiches/pilotage/", "une-adresse-inconnue"])
+def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(page, site_url: str, path: str):
+    page.goto(site_url + path)
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Aller au contenu"
