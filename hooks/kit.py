@@ -17,21 +17,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kitoutils.downloads import DownloadFailed, generate_downloads
+from kitoutils.downloads import DownloadFailed
 from kitoutils.loader import load_kit
 from kitoutils.model import Kit
 from kitoutils.navigation import with_sheets
 from kitoutils.problems import KitInvalid
-from kitoutils.render import render_home_downloads, render_sheet_list, sheet_path
+from kitoutils.render import sheet_path
 from kitoutils.search_index import SearchIndexMismatch, rewrite_search_index
-from kitoutils.site import site_files
-from kitoutils.visuels import fill_visual_markers
+from kitoutils.site import HOME_PAGE, fill_markers, site_files
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
-HOME_PAGE = "index.md"
-SHEET_LIST_MARKER = "<!-- kit:liste-des-fiches -->"
-DOWNLOADS_MARKER = "<!-- kit:telechargements -->"
 
 _kit: Kit | None = None
 
@@ -80,12 +76,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _kit is not None:  # diagrams drawn from the kit, wherever a page asks for one
-        markdown = fill_visual_markers(_kit, markdown)
-    if page.file.src_uri == HOME_PAGE and _kit is not None:
-        markdown = markdown.replace(DOWNLOADS_MARKER, render_home_downloads(generate_downloads(_kit)))
-        return markdown.replace(SHEET_LIST_MARKER, render_sheet_list(_kit))
-    return markdown
+    if _kit is None:
+        return markdown
+    return fill_markers(_kit, markdown, page.file.src_uri)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -11,8 +11,13 @@ from dataclasses import dataclass
 
 from .downloads import generate_downloads
 from .model import Kit
-from .render import render_fiche, sheet_path
-from .tags import TAG_KINDS, render_tag_page, tag_path
+from .render import render_fiche, render_home_downloads, render_sheet_list, sheet_path, tag_path
+from .tags import TAG_KINDS, render_tag_page
+from .visuels import fill_visual_markers
+
+HOME_PAGE = "index.md"
+SHEET_LIST_MARKER = "<!-- kit:liste-des-fiches -->"
+DOWNLOADS_MARKER = "<!-- kit:telechargements -->"
 
 
 @dataclass(frozen=True)
@@ -48,3 +53,13 @@ GENERATORS = [sheet_pages, download_files, tag_pages]
 def site_files(kit: Kit) -> list[OutputFile]:
     """Every generated file of the site."""
     return [output for generator in GENERATORS for output in generator(kit)]
+
+
+def fill_markers(kit: Kit, markdown: str, page_path: str) -> str:
+    """A hand-written page with the kit's parts in place of its markers:
+    diagrams on any page, the downloads' zip and the list of sheets on the home page."""
+    markdown = fill_visual_markers(kit, markdown)
+    if page_path == HOME_PAGE:
+        markdown = markdown.replace(DOWNLOADS_MARKER, render_home_downloads(generate_downloads(kit)))
+        markdown = markdown.replace(SHEET_LIST_MARKER, render_sheet_list(kit))
+    return markdown

@@ -8,7 +8,7 @@ without JavaScript).
 from __future__ import annotations
 
 from .model import Fiche, Kit, Terme
-from .render import environment, sheet_path, tag_path
+from .render import environment, sheet_path
 from .typography import french_spacing
 
 # Vocabulary list -> folder of its tag pages, and what a page's title says.
