@@ -8,6 +8,7 @@ sheet's PDF, each checklist in every format, and the zip of them all.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from dataclasses import dataclass
 from typing import Callable
@@ -23,13 +24,25 @@ from .csv_file import build_csv
 from .errors import DownloadFailed
 from .kit_json import build_kit_json, build_kit_schema, _data
 from .markdown_file import build_markdown
-from .ods import build_ods
-from .odt import build_odt
-from .pdf_form import build_pdf_form
 from .reproducible import build_epoch
-from .sheet_pdf import build_sheet_pdf
 
 SKIP_VARIABLE = "KIT_SANS_TELECHARGEMENTS"
+
+
+
+def _imported_on_use(module: str, function: str) -> Callable[..., bytes]:
+    """A builder whose module (reportlab, odfpy: a tenth of a second to import)
+    is only imported when a file is really built, not by builds that skip
+    downloads or find them all in the cache."""
+    def builder(*args):
+        return getattr(importlib.import_module(f"{__package__}.{module}"), function)(*args)
+    return builder
+
+
+build_pdf_form = _imported_on_use("pdf_form", "build_pdf_form")
+build_odt = _imported_on_use("odt", "build_odt")
+build_ods = _imported_on_use("ods", "build_ods")
+build_sheet_pdf = _imported_on_use("sheet_pdf", "build_sheet_pdf")
 
 CHECKLIST_BUILDERS: dict[str, Callable[[Fiche, Liste], bytes]] = {
     PDF_FORM.key: build_pdf_form,
