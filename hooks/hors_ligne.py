@@ -8,9 +8,10 @@ and so does KIT_SANS_TELECHARGEMENTS=1 (no downloads at all).
 
 In the variant itself: Material's offline plugin would load the iframe-worker
 shim from unpkg.com, so the copy vendored from the npm registry (in
-hooks/vendor/, checked against node_modules by the tests) is served instead;
-instant navigation is turned off, because it never starts from file://; and
-search uses Material's own worker (see on_config).
+hooks/vendor/, checked against node_modules by the tests) is served instead,
+and instant navigation is turned off, because it never starts from file://.
+The kit's French search runs there too: its worker (kit-recherche.js) also
+runs in the shim's hidden iframe.
 """
 
 from __future__ import annotations
@@ -75,10 +76,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         features[:] = [f for f in features if not f.startswith("navigation.instant")]
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM_PATH]
-        # The kit's French search worker reads its ?material= parameter and
-        # loads Material's worker synchronously: the shim's iframe offers
-        # neither, so the file:// variant searches with Material's own worker.
-        config.extra["recherche_francaise"] = False
     else:
         # A build without downloads (KIT_SANS_TELECHARGEMENTS) has no offline zip either.
         _mode = "skipped" if os.environ.get(SKIP_ENV) or not downloads_enabled() else "online"

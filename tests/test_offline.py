@@ -6,13 +6,16 @@ is tested is what a facilitator downloads.
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
+from search_driver import open_search, ranked_locations, type_query
 
 ZIP = "hors-ligne/kit-hors-ligne.zip"
 FOLDER = "kit-democratie-contributive"
@@ -49,7 +52,7 @@ def test_offline_pages_have_no_unpkg_no_instant_navigation_and_file_links(offlin
     assert "unpkg.com" not in home
     assert 'src="assets/javascripts/iframe-worker/shim.js"' in home
     assert "navigation.instant" not in home
-    assert "kit-recherche.js" not in home  # Material's own search worker, which the shim can run
+    assert re.search(r'"search": "assets/javascripts/workers/kit-recherche\.js\?material=search\.[0-9a-f]+\.min\.js"', home)
     assert 'href="fiches/pilotage.html"' in home  # no directory URLs from file://
     assert "Télécharger le site" not in home and "version du kit enregistrée sur votre ordinateur" in home
     assert (offline_site / "search" / "search_index.js").is_file()
@@ -71,6 +74,33 @@ def test_offline_site_opened_from_disk_searches_and_opens_a_sheet(page, offline_
     assert page.url.startswith("file://") and "fiches/pilotage.html" in page.url
     assert page.locator("h1").inner_text().rstrip("¶") == "Le pilotage interne"
     assert [url for url in requested if not url.startswith(("file://", "data:", "blob:"))] == []
+
+
+def test_offline_search_is_the_kit_s_french_search(page, offline_site: Path):
+    # Typed without accents, these words are not in the sheets expected: Material's
+    # own search (no accent folding) would not find them there.
+    script = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    docs = json.loads(script.removeprefix("var __index = "))["docs"]
+    for sheet, accented, typed in [("fiches/faq-elus.html", "élus", "elus"),
+                                   ("fiches/pilotage.html", "équipe", "equipe")]:
+        text = " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(sheet))
+        words = set(re.findall(r"\w+", text.lower()))
+        assert accented in words and typed not in words
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_search(page, (offline_site / "index.html").as_uri())
+    assert "fiches/pilotage.html#equipe-projet" in ranked_locations(type_query(page, "equipe projet"))[:3]
+    best = type_query(page, "elus")[0]
+    assert best.location == "fiches/faq-elus.html"
+    # The words found are the text's, accents included, in the results and in the page opened.
+    assert page.locator(".md-search-result__list mark").first.inner_text().lower() == "élus"
+    assert "élus" in parse_qs(urlsplit(best.href).query)["h"][0].lower()
+    page.locator(f"a.md-search-result__link[href='{best.href}']").first.click()
+    page.wait_for_url("**/fiches/faq-elus.html*")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for()
+    assert "élus" in [text.lower() for text in marks.all_inner_texts()]
+    assert errors == []
 
 
 def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path: Path, monkeypatch):

@@ -26,8 +26,14 @@
   const ELISION_ANY_CASE = new RegExp(ELISION.source, "i");
   const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
-  const materialScript = new URLSearchParams(self.location.search).get("material");
-  if (!materialScript || !MATERIAL_WORKER.test(materialScript)) {
+  /* Where this script was loaded from. In a Worker, its own location; from
+     file://, Material's offline plugin runs workers with the iframe-worker
+     shim instead: in its hidden iframe, `location` is the page's, the
+     script's URL is its <script> tag's, with "?<timestamp>" appended. */
+  const inShim = typeof document !== "undefined" && document.currentScript;
+  const scriptUrl = new URL(inShim ? document.currentScript.src : self.location.href);
+  const materialScript = (scriptUrl.searchParams.get("material") || "").split("?")[0];
+  if (!MATERIAL_WORKER.test(materialScript)) {
     throw new Error("kit-recherche.js : paramètre « material » absent ou invalide");
   }
 
@@ -41,10 +47,10 @@
     }
     return nativeAddEventListener.call(self, type, listener, options);
   };
-  importScripts(materialScript);
-  self.addEventListener = nativeAddEventListener;
+  // Absolute: the shim's script tags resolve URLs against the page, not this script.
+  const loading = importScripts(new URL(materialScript, scriptUrl).href);
 
-  const lunr = self.lunr;
+  let lunr = null;  // Material's, once its worker has loaded
   let synonymGroups = [];   // kit/synonymes.yml as the index's config carries it: [{id, termes}]
   let compiledGroups = null;  // the same, as [{key, expressions: [[stem, ...], ...]}]
   const formsCache = new Map();
@@ -127,16 +133,39 @@
     }
     return terms.map(term => token.clone(() => term));
   }
-  lunr.Pipeline.registerFunction(kitIndexTerms, "kitIndexTerms");
 
-  const builderAdd = lunr.Builder.prototype.add;
-  lunr.Builder.prototype.add = function (doc, attributes) {
-    if (!this.kitPipeline) {
-      this.pipeline.add(kitIndexTerms);
-      this.kitPipeline = true;
-    }
-    return builderAdd.call(this, doc, attributes);
-  };
+  /* Our indexing step, and one fix to query results, in Material's lunr. */
+  function patchLunr() {
+    lunr.Pipeline.registerFunction(kitIndexTerms, "kitIndexTerms");
+
+    const builderAdd = lunr.Builder.prototype.add;
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      if (!this.kitPipeline) {
+        this.pipeline.add(kitIndexTerms);
+        this.kitPipeline = true;
+      }
+      return builderAdd.call(this, doc, attributes);
+    };
+
+    /* A word is indexed as up to three terms at one position; when several of
+       them match, Material would wrap the same word in <mark> several times. */
+    const indexQuery = lunr.Index.prototype.query;
+    lunr.Index.prototype.query = function (fn) {
+      const results = indexQuery.call(this, fn);
+      for (const result of results) {
+        const seen = {};
+        for (const term of Object.keys(result.matchData.metadata)) {
+          const fields = result.matchData.metadata[term];
+          for (const field of Object.keys(fields)) {
+            const known = seen[field] || (seen[field] = new Set());
+            if (!fields[field].position) continue;
+            fields[field].position = fields[field].position.filter(p => !known.has(p) && known.add(p));
+          }
+        }
+      }
+      return results;
+    };
+  }
 
   /* ---- Searching ------------------------------------------------------- */
 
@@ -157,24 +186,6 @@
     return i + k === stems.length && k >= 2 ? k : 0;
   }
 
-  /* A word is indexed as up to three terms at one position; when several of
-     them match, Material would wrap the same word in <mark> several times. */
-  const indexQuery = lunr.Index.prototype.query;
-  lunr.Index.prototype.query = function (fn) {
-    const results = indexQuery.call(this, fn);
-    for (const result of results) {
-      const seen = {};
-      for (const term of Object.keys(result.matchData.metadata)) {
-        const fields = result.matchData.metadata[term];
-        for (const field of Object.keys(fields)) {
-          const known = seen[field] || (seen[field] = new Set());
-          if (!fields[field].position) continue;
-          fields[field].position = fields[field].position.filter(p => !known.has(p) && known.add(p));
-        }
-      }
-    }
-    return results;
-  };
 
   /* The reader's query, said in index terms; remembers which typed word gave what. */
   function normaliseQuery(raw) {
@@ -281,8 +292,14 @@
     nativePostMessage(message && message.type === RESULT ? present(message) : message);
   };
 
+  /* Messages that come before Material's worker has loaded wait for it. */
+  let queued = [];
   nativeAddEventListener.call(self, "message", function (event) {
-    let data = event.data;
+    if (queued === null) handle(event.data);
+    else queued.push(event.data);
+  });
+
+  function handle(data) {
     if (data && data.type === SETUP) {
       synonymGroups = (data.data.config && data.data.config.kit_synonymes) || [];
       compiledGroups = null;
@@ -292,5 +309,19 @@
       data = { type: QUERY, data: context.query };
     }
     materialListener({ data: data });
-  });
+  }
+
+  function start() {
+    self.addEventListener = nativeAddEventListener;
+    lunr = self.lunr;
+    patchLunr();
+    const waiting = queued;
+    queued = null;
+    waiting.forEach(handle);
+  }
+
+  /* A Worker's importScripts has run Material's worker already; the shim's
+     returns a promise, kept until the script tag has loaded. */
+  if (loading && typeof loading.then === "function") loading.then(start);
+  else start();
 })();
