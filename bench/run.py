@@ -159,6 +159,7 @@ def run_size(count: int, runs: int, workdir: Path) -> dict:
     index = "search/search_index.json"
     return {
         "count": count,
+        "runs": runs,
         "build_ours_cold": cold["seconds"],
         "download_bytes": tree_bytes(workdir / "site-ours-build" / "telechargements"),
         "build_baseline": median[("build", "baseline")],
@@ -198,13 +199,13 @@ def _s(n: float) -> str:
     return f"{_french(n, 3)} s"
 
 
-def report(results: list[dict], command: str, runs: int) -> str:
+def report(results: list[dict], command: str) -> str:
     lines = [
         BEGIN,
         "## Construction du site",
         "",
-        f"Commande : `{command}` ({runs} mesure{'s' if runs > 1 else ''} par variante, "
-        "en alternance ; médianes).",
+        f"Commande : `{command}` (mesures par variante et par taille dans la colonne « mesures », "
+        "variantes en alternance ; médianes).",
         "",
         f"Machine : {platform.machine()}, {os.cpu_count()} cœurs, {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}.",
@@ -212,13 +213,13 @@ def report(results: list[dict], command: str, runs: int) -> str:
         "Référence : les mêmes pages rendues une fois en Markdown, construites par MkDocs seul "
         "avec la même configuration Material et sans crochets.",
         "",
-        "| N fiches | référence | nous, complet | rapport | nous, sans téléchargements | rapport "
+        "| N fiches | mesures | référence | nous, complet | rapport | nous, sans téléchargements | rapport "
         "| reconstruction réf. | reconstruction nous | rapport | validation | YAML seul | rapport |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
-            f"| {r['count']} | {_s(r['build_baseline'])} | {_s(r['build_ours'])} "
+            f"| {r['count']} | {r['runs']} | {_s(r['build_baseline'])} | {_s(r['build_ours'])} "
             f"| {_ratio(r['build_ours'], r['build_baseline'])} | {_s(r['build_ours_no_downloads'])} "
             f"| {_ratio(r['build_ours_no_downloads'], r['build_baseline'])} "
             f"| {_s(r['rebuild_baseline'])} | {_s(r['rebuild_ours'])} "
@@ -280,17 +281,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mesure le coût de construction du kit.")
     parser.add_argument("--sizes", default="10,100,1000", help="nombres de fiches, séparés par des virgules")
     parser.add_argument("--runs", type=int, default=5, help="mesures par variante (médiane)")
+    parser.add_argument("--runs-large", type=int, default=None,
+                        help="mesures par variante à partir de 1 000 fiches (par défaut : --runs)")
     parser.add_argument("--no-write", action="store_true", help="n'écrit pas BENCHMARKS.md")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
     with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
         for count in sizes:
-            results.append(run_size(count, args.runs, Path(tmp) / f"n{count}"))
+            runs = args.runs_large if count >= 1000 and args.runs_large else args.runs
+            results.append(run_size(count, runs, Path(tmp) / f"n{count}"))
             print(json.dumps(results[-1]), flush=True)
     given = sys.argv[1:] if argv is None else argv
     command = " ".join(["python bench/run.py", *given])
-    section = report(results, command, args.runs)
+    section = report(results, command)
     if not args.no_write:
         write_report(section)
     print(section)

@@ -21,7 +21,7 @@ def test_benchmark_runs_at_ten_sheets(tmp_path: Path, capsys):
     for variant in ("ours", "baseline"):
         pages = sorted(p.parent.name for p in (tmp_path / f"site-{variant}-build" / "fiches").glob("*/index.html"))
         assert pages == [f"fiche-{i:04d}" for i in range(1, 11)]
-    section = run.report([result], "python bench/run.py --sizes 10 --runs 1", 1)
+    section = run.report([result], "python bench/run.py --sizes 10 --runs 1")
     assert section.startswith(run.BEGIN) and section.endswith(run.END)
     assert "\n| 10 | " in section
 
