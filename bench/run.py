@@ -30,13 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from bench.project import copy_site_sources  # noqa: E402
 from bench.synthetic import write_kit  # noqa: E402
 from kitoutils.loader import load_kit  # noqa: E402
 from kitoutils.navigation import with_sheets  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from kitoutils.site import fill_markers, site_files  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "CONTRIBUTING.md")
 NO_DOWNLOADS = {"KIT_SANS_TELECHARGEMENTS": "1"}
 # The offline zip is a second build of the whole site (hooks/hors_ligne.py),
 # cached, and skipped by `mkdocs serve`: measured apart, not in these ratios.
@@ -53,14 +53,7 @@ class Variant:
 
 
 def prepare_ours(workdir: Path, count: int) -> Path:
-    project = workdir / "ours"
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part)
-        else:
-            shutil.copy2(source, project / part)
+    project = copy_site_sources(workdir / "ours", with_kit=False)
     write_kit(project / "kit", count, ROOT / "kit" / "vocabulaire.yml")
     return project
 

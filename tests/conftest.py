@@ -16,7 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT = ROOT / "kit"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "kit", "CONTRIBUTING.md")
+sys.path.insert(0, str(ROOT))  # the bench package, also when pytest runs from elsewhere
+
+from bench.project import copy_site_sources  # noqa: E402
 
 
 @pytest.fixture
@@ -29,14 +31,7 @@ def kit_copy(tmp_path: Path) -> Path:
 
 def copy_project(target: Path) -> Path:
     """A copy of everything `mkdocs build` reads, to build a changed kit."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return copy_site_sources(target)
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None,

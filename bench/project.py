@@ -1,0 +1,25 @@
+"""Copies of the project's site sources, for builds of a changed kit.
+
+Shared by the tests (a broken or modified kit) and the benchmark (a
+synthetic kit), so both copy exactly what `mkdocs build` reads.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_SOURCES = ("mkdocs.yml", "docs", "hooks", "CONTRIBUTING.md")
+
+
+def copy_site_sources(target: Path, *, with_kit: bool = True) -> Path:
+    """Copy what `mkdocs build` reads into target/ (kit/ too, unless the caller writes its own)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in (*SITE_SOURCES, *(("kit",) if with_kit else ())):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
