@@ -24,7 +24,7 @@ browser() {
   echo "Installation de Chromium (paquet Debian)…"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  if ! { $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
     echo "Impossible d'installer Chromium." >&2
   fi
   if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then
@@ -38,7 +38,7 @@ node_tools() {
   if ! command -v npm >/dev/null 2>&1; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
   fi
   npm ci --no-audit --no-fund --loglevel=error
 }
