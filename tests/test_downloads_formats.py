@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 
 from kitoutils.downloads.csv_file import build_csv, formula_safe
 from kitoutils.downloads.markdown_file import build_markdown
-from kitoutils.downloads.ods import build_ods, sheet_name
+from kitoutils.downloads.ods import build_ods, printed_lines, row_height, sheet_name
 from kitoutils.downloads.odt import build_odt
 from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.sheet_pdf import build_sheet_pdf
@@ -293,3 +293,12 @@ def test_markdown_is_a_task_list(fiche, liste):
     tasks = [line[len("- [ ] "):] for line in text.splitlines() if line.startswith("- [ ] ")]
     assert tasks == [" ".join(e.texte.split()) for e in liste.elements]
     assert f"`{liste.id}`" in text and f"`{fiche.id}`" in text
+
+
+def test_ods_item_rows_are_as_high_as_their_printed_lines():
+    assert printed_lines("Court.", 12) == 1
+    # 12 cm hold about 65 characters of 10 pt text.
+    assert printed_lines("mot " * 20, 12) == 2
+    assert printed_lines("mot " * 40, 12) == 3
+    assert printed_lines("x" * 100, 12) == 2  # a word longer than a line is cut (500 pt in 327 pt)
+    assert float(row_height(2).removesuffix("cm")) > float(row_height(1).removesuffix("cm")) + 0.4

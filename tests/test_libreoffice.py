@@ -36,6 +36,10 @@ LONG_LIST = Liste(id="toutes", titre="Toutes les actions du kit", elements=tuple
     Element(id=f"action-{n}", texte=element.texte) for n, element in enumerate(ALL_ITEMS)))
 
 
+# Lines of 10 pt text closer than this overlap on paper.
+MIN_LINE_GAP = 9
+
+
 def normalized(text: str) -> str:
     """Any run of spaces, line breaks or no-break spaces is one space."""
     return re.sub(r"\s+", " ", text).strip()
@@ -74,15 +78,24 @@ class Printed:
             page.extract_text(visitor_text=visit)
         return sorted(found, key=lambda c: (c.page, -c.y, c.x))
 
-    def first_column(self) -> str:
+    def first_column_chunks(self) -> list[Chunk]:
         """The text printed under the « Action » header, and left of it, down every page."""
         column = []
         chunks = self.chunks()
         for number in range(self.pages):
             on_page = [c for c in chunks if c.page == number]
             header = next(c for c in on_page if c.text.strip() == "Action")
-            column += [c.text for c in on_page if c.y < header.y and c.x < header.x + 2]
-        return normalized(" ".join(column))
+            column += [c for c in on_page if c.y < header.y and c.x < header.x + 2]
+        return column
+
+    def first_column(self) -> str:
+        return normalized(" ".join(c.text for c in self.first_column_chunks()))
+
+    def overprinted_lines(self) -> list[tuple[str, str]]:
+        """Lines of the first column printed over each other (a row too short for its text)."""
+        column = self.first_column_chunks()
+        return [(above.text, below.text) for above, below in zip(column, column[1:])
+                if above.page == below.page and 0.5 < above.y - below.y < MIN_LINE_GAP]
 
 
 @pytest.fixture(scope="session")
@@ -129,6 +142,7 @@ def test_spreadsheet_prints_the_actions_first_on_one_page(printed, fiche, liste)
     assert sheet.pages == 1
     # The first column holds the actions, in order, and nothing else.
     assert sheet.first_column() == normalized(" ".join(plain_inline(e.texte) for e in liste.elements))
+    assert sheet.overprinted_lines() == []
     text = sheet.text()
     assert normalized(liste.titre) in text and normalized(fiche.titre) in text
     assert "Fait Responsable Échéance Note" in text
@@ -152,6 +166,7 @@ def test_a_list_of_fifteen_long_actions_prints_on_one_page(printed):
     sheet = printed["quinze.ods"]
     assert sheet.pages == 1
     assert sheet.first_column() == normalized(" ".join(plain_inline(e.texte) for e in SHORT_LIST.elements))
+    assert sheet.overprinted_lines() == []
 
 
 def test_a_long_list_repeats_the_header_on_every_printed_page(printed):
@@ -162,3 +177,4 @@ def test_a_long_list_repeats_the_header_on_every_printed_page(printed):
         assert "Action Fait Responsable Échéance Note" in text
         assert f"page {number} sur {sheet.pages}" in text
     assert sheet.first_column() == normalized(" ".join(plain_inline(e.texte) for e in LONG_LIST.elements))
+    assert sheet.overprinted_lines() == []

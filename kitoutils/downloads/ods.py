@@ -3,10 +3,17 @@ first: a title row, the actions in the first column, the columns to fill next
 and the ids last; wrapped text in a grid, a « Fait » column with a list of
 values, and a landscape page that repeats the header row and prints only the
 columns a person reads (a short list fits on one page).
+
+Item rows get heights computed here, from the font's metrics: LibreOffice's own
+« optimal height », computed on opening, measures text up to 2 % narrower than
+it prints it, so an action that just fits on a line by that measure prints on
+two, over the next row. A row then keeps its height while one types in it (Format
+▸ Rows ▸ Optimal Height in LibreOffice recomputes it).
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from odf.namespaces import LOEXTNS
@@ -20,6 +27,7 @@ from odf.table import (
     TableColumn, TableHeaderRows, TableRow,
 )
 from odf.text import P, PageCount, PageNumber
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..model import Fiche, Liste
 from .odf_common import describe, package
@@ -36,6 +44,15 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]*?:/\\]+")
 SHEET_NAME_LENGTH = 31
 FIRST_ITEM_ROW = 3  # row 1: title, row 2: column names
 READING_HEADER = HEADER[:READING_COLUMNS]
+# Row heights: the cells' text is LibreOffice's default, Liberation Sans 10 pt, which
+# has Helvetica's metrics (known to reportlab). A line is 11.5 pt high in print.
+FONT_SIZE = 10
+LINE_HEIGHT = 11.5
+INDENT = "0.1cm"
+CELL_PADDING = "0.1cm"
+POINTS_PER_CM = 72 / 2.54
+# Lines are broken 3 % earlier than the measure says, to be on the safe side of LibreOffice's.
+WIDTH_MARGIN = 0.97
 
 
 def sheet_name(liste: Liste) -> str:
@@ -49,6 +66,33 @@ def _cell_address(sheet: str, column: int, row: int) -> str:
     """An absolute OpenDocument cell address such as $'Sheet'.$A$1 (column and row from 1)."""
     quoted = "'" + sheet.replace("'", "''") + "'"
     return f"${quoted}.${chr(ord('A') + column - 1)}${row}"
+
+
+def _centimetres(length: str) -> float:
+    return float(length.removesuffix("cm"))
+
+
+def printed_lines(text: str, width_cm: float) -> int:
+    """How many lines a text takes in a cell of that width, broken at spaces as
+    LibreOffice does (no-break spaces measured as ordinary ones, slightly wider)."""
+    width = (width_cm - _centimetres(INDENT)) * POINTS_PER_CM * WIDTH_MARGIN
+    space = stringWidth(" ", "Helvetica", FONT_SIZE)
+    lines, used = 1, 0.0
+    for word in text.split(" "):
+        word_width = stringWidth(re.sub(r"[\u00a0\u202f]", " ", word), "Helvetica", FONT_SIZE)
+        if used and used + space + word_width > width:
+            lines, used = lines + 1, word_width
+        else:
+            used += (space if used else 0) + word_width
+        # A word longer than the line is cut: it takes the lines it fills.
+        while used > width:
+            lines, used = lines + 1, used - width
+    return lines
+
+
+def row_height(lines: int) -> str:
+    padding = 2 * _centimetres(CELL_PADDING)
+    return f"{math.ceil((lines * LINE_HEIGHT / POINTS_PER_CM + padding) * 100) / 100:.2f}cm"
 
 
 def _add_page_style(document: OpenDocumentSpreadsheet) -> MasterPage:
@@ -90,7 +134,7 @@ def _add_styles(document: OpenDocumentSpreadsheet) -> dict[str, Style]:
 
     # The room left of the text is an indent, not padding: LibreOffice sizes rows
     # ignoring a cell's side padding, so a line that only fits without it would be cut.
-    grid = dict(wrapoption="wrap", border=BORDER, paddingtop="0.1cm", paddingbottom="0.1cm",
+    grid = dict(wrapoption="wrap", border=BORDER, paddingtop=CELL_PADDING, paddingbottom=CELL_PADDING,
                 paddingleft="0cm", paddingright="0cm")
     styles = {
         "feuille": add("Feuille", "table", TableProperties(display="true"),
@@ -100,10 +144,10 @@ def _add_styles(document: OpenDocumentSpreadsheet) -> dict[str, Style]:
                      TextProperties(fontsize="13pt", fontweight="bold", color="#1f2340")),
         "entete": add("Entete", "table-cell", TableCellProperties(backgroundcolor=ACCENT, verticalalign="middle",
                                                                    **grid),
-                      ParagraphProperties(textalign="start", marginleft="0.1cm"),
+                      ParagraphProperties(textalign="start", marginleft=INDENT),
                       TextProperties(fontweight="bold", color="#ffffff")),
         "texte": add("Texte", "table-cell", TableCellProperties(verticalalign="top", **grid),
-                     ParagraphProperties(textalign="start", marginleft="0.1cm")),
+                     ParagraphProperties(textalign="start", marginleft=INDENT)),
         "fait": add("Fait", "table-cell", TableCellProperties(verticalalign="top", **grid),
                     ParagraphProperties(textalign="center")),
         "identifiant": add("Identifiant", "table-cell", TableCellProperties(verticalalign="top"),
@@ -171,8 +215,14 @@ def build_ods(fiche: Fiche, liste: Liste) -> bytes:
     header.addElement(header_row)
     table.addElement(header)
 
+    row_styles: dict[int, Style] = {}  # by number of lines
     for row in rows:
-        item_row = TableRow(stylename=styles["ligne"])
+        lines = printed_lines(row.action, _centimetres(COLUMN_WIDTHS[0]))
+        if lines not in row_styles:
+            row_styles[lines] = Style(name=f"Ligne{lines}", family="table-row")
+            row_styles[lines].addElement(TableRowProperties(rowheight=row_height(lines), useoptimalrowheight="false"))
+            document.automaticstyles.addElement(row_styles[lines])
+        item_row = TableRow(stylename=row_styles[lines])
         for label, value in zip(HEADER, row.cells()):
             if label == DONE_COLUMN:
                 item_row.addElement(_cell(value, styles["fait"], contentvalidationname="Fait"))
