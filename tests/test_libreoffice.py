@@ -18,8 +18,9 @@ from pypdf import PdfReader
 
 from kitoutils.downloads.ods import build_ods
 from kitoutils.downloads.text import plain_inline
-from kitoutils.loader import load_kit
-from kitoutils.model import Element, Liste
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.content import Element, Liste
+from kitoutils.settings import DEFAULT_EPOCH
 
 from conftest import KIT, required_program
 
@@ -114,7 +115,7 @@ def printed(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
         shutil.copyfile(path, sources / f"{path.stem}-{path.suffix[1:]}{path.suffix}")
     fiche = KIT_DATA.fiches[0]
     for liste in (SHORT_LIST, LONG_LIST):
-        (sources / f"{liste.id}-ods.ods").write_bytes(build_ods(fiche, liste))
+        (sources / f"{liste.id}-ods.ods").write_bytes(build_ods(fiche, liste, DEFAULT_EPOCH))
     out = work / "pdf"
     result = subprocess.run(
         [soffice, f"-env:UserInstallation={(work / 'profil').as_uri()}", "--headless", "--norestore",

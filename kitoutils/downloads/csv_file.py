@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .table import HEADER, checklist_rows
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, for

@@ -29,7 +29,7 @@ from odf.table import (
 from odf.text import P, PageCount, PageNumber
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .odf_common import describe, package
 from .table import DONE_COLUMN, DONE_VALUES, HEADER, READING_COLUMNS, checklist_rows
 from .text import KIT_TITLE, author, french_spacing
@@ -184,11 +184,11 @@ def _cell(value: str, style: Style, **attributes) -> TableCell:
     return cell
 
 
-def build_ods(fiche: Fiche, liste: Liste) -> bytes:
+def build_ods(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     document = OpenDocumentSpreadsheet()
     title = f"{liste.titre} — {fiche.titre}"
     describe(document, title=title, subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}",
-             creator=author(fiche))
+             creator=author(fiche), epoch=epoch)
     styles = _add_styles(document)
     name = sheet_name(liste)
     rows = checklist_rows(fiche, liste)
@@ -230,4 +230,4 @@ def build_ods(fiche: Fiche, liste: Liste) -> bytes:
                 item_row.addElement(_cell(value, styles["texte" if label in READING_HEADER else "identifiant"]))
         table.addElement(item_row)
     document.spreadsheet.addElement(table)
-    return package(document)
+    return package(document, epoch)
