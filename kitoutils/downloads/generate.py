@@ -105,13 +105,14 @@ def generate_downloads(kit: Kit, settings: BuildSettings, workers_count: int | N
         vocabulary = _data(kit.vocabulaire)
         tasks = []
         for fiche in kit.fiches:
-            task = []
-            for path, job in _sheet_jobs(kit, fiche, vocabulary, seed, settings.epoch):
-                keys[path] = job.key
-                if not store.holds(job.key):
-                    task.append(job)
-                    built.append(path)
-            tasks.append(task)
+            for part in _sheet_jobs(kit, fiche, vocabulary, seed, settings.epoch):
+                task = []
+                for path, job in part:
+                    keys[path] = job.key
+                    if not store.holds(job.key):
+                        task.append(job)
+                        built.append(path)
+                tasks.append(task)
         workers.run(tasks, store, settings.epoch, workers_count)
         archive = content_key("archive", sorted(keys.items()), seed)
         if not store.holds(archive, zipped=False):
@@ -125,8 +126,11 @@ def generate_downloads(kit: Kit, settings: BuildSettings, workers_count: int | N
     return Downloads(store, keys, settings.downloads, tuple(built))
 
 
-def _sheet_jobs(kit: Kit, fiche: Fiche, vocabulary: dict, seed: list, epoch: int) -> Iterator[tuple[str, Job]]:
-    """A sheet's files: its PDF, and each checklist in every format, with their keys."""
+def _sheet_jobs(kit: Kit, fiche: Fiche, vocabulary: dict, seed: list,
+                epoch: int) -> Iterator[list[tuple[str, Job]]]:
+    """A sheet's files with their keys, in parts that workers share: its PDF,
+    then each checklist in every format (after editing one sheet, as during
+    `mkdocs serve`, its parts are made side by side)."""
     where = f"de la fiche « {fiche.titre} » ({kit.files[fiche.id]})"
     # The sheet's PDF reads the vocabulary and the titles and summaries of its
     # related sheets (keep in step with sheet_pdf.py): only they make its key,
@@ -134,13 +138,15 @@ def _sheet_jobs(kit: Kit, fiche: Fiche, vocabulary: dict, seed: list, epoch: int
     related = tuple(kit.fiche(other) for other in fiche.voir_aussi)
     pdf_kit = Kit(kit.vocabulaire, (fiche, *related), {})
     key = content_key("fiche", _data(fiche), vocabulary, [(r.id, r.titre, r.resume) for r in related], seed)
-    yield sheet_pdf_path(fiche.id), Job(key, f"le PDF {where}", "fiche", (pdf_kit, fiche))
+    yield [(sheet_pdf_path(fiche.id), Job(key, f"le PDF {where}", "fiche", (pdf_kit, fiche)))]
     for liste in fiche.checklists():
         liste_key = _checklist_key(fiche, liste, seed)
+        part = []
         for fmt in CHECKLIST_FORMATS:
             args = (fiche, liste, epoch) if fmt.key in _DATED else (fiche, liste)
             what = f"le fichier {fmt.label} de la liste « {liste.titre} » ({liste.id}) {where}"
-            yield checklist_path(fiche.id, liste.id, fmt), Job(content_key(liste_key, fmt.key), what, fmt.key, args)
+            part.append((checklist_path(fiche.id, liste.id, fmt), Job(content_key(liste_key, fmt.key), what, fmt.key, args)))
+        yield part
 
 
 def _checklist_key(fiche: Fiche, liste: Liste, seed: list) -> str:

@@ -1,7 +1,8 @@
 """Make download files in worker processes, on every core the build may use.
 
 A cold build of a large kit makes thousands of PDFs and ODF files, each
-independent of the others: one task per sheet, spread over the workers.
+independent of the others: one task per sheet's PDF and per checklist
+(its five formats), spread over the workers.
 reportlab and odfpy (a tenth of a second each to import) are imported once,
 before the workers start, never by each task. Each worker writes its files,
 and their compressed forms, into the store: nothing but short messages
@@ -60,7 +61,7 @@ def _start_worker(epoch: int) -> None:
 
 
 def make_files(folder: Path, jobs: list[Job]) -> None:
-    """Make `jobs` into the store at `folder` (one task: the missing files of one sheet)."""
+    """Make `jobs` into the store at `folder` (one task: a sheet's PDF, or a checklist's formats)."""
     store = FileStore(folder)
     for job in jobs:
         store.put(job.key, make(job))
