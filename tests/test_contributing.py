@@ -52,8 +52,11 @@ def test_pull_requests_check_build_and_test():
 def test_main_is_published_to_github_pages():
     flow = workflow("publication.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # No permission for the workflow as a whole; each job gets what it uses.
+    assert flow["permissions"] == {}
     build, deploy = flow["jobs"]["construire"], flow["jobs"]["publier"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert ".venv/bin/mkdocs build --strict" in runs(build)
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
