@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .downloads import Downloads, generate_downloads
+from .editor.page import editor_files
 from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
 from .pages import markers
@@ -46,14 +47,16 @@ class SiteBuild:
         return generate_downloads(self.kit, self.settings)
 
     def files(self) -> list[OutputFile]:
-        """Every generated file of the site: sheet pages, downloads, tag pages."""
+        """Every generated file of the site: sheet pages, downloads, tag pages, the web editor."""
         kit = self.kit
         sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads), kit.files[f.id])
                   for f in kit.fiches]
         downloads = [OutputFile(path, content, as_is=True) for path, content in self.downloads.files.items()]
         tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
                 for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)]
-        return [*sheets, *downloads, *tags]
+        editor = [OutputFile(path, content, as_is=True) for path, content in
+                  (editor_files(kit, self.settings) if self.settings.with_editor else {}).items()]
+        return [*sheets, *downloads, *tags, *editor]
 
     def fill_markers(self, markdown: str, page_path: str) -> str:
         """A hand-written page with the kit's parts in place of its markers."""
