@@ -23,7 +23,7 @@ from ..settings import BuildSettings
 
 SHEETS_COLLECTION = "fiches"
 PUBLISHED_BRANCH = "main"  # where merged pull requests land (mkdocs.yml's edit_uri says the same)
-SLUG_MESSAGE = "Lettres minuscules sans accent, chiffres et tirets simples seulement, par exemple « reunir-le-copil »."
+SLUG_MESSAGE = "Lettres minuscules sans accent, chiffres et tirets simples seulement, par exemple « reunir-le-copil »"
 ID_HINT = (
     "Laissé vide pour un nouvel élément, il est créé à partir du texte quand le fichier est mis en forme "
     "(« kit formater »). Ne le changez jamais une fois publié : ce que les lecteurs ont coché y est attaché "
