@@ -66,8 +66,11 @@ def test_the_editor_s_pull_requests_get_their_files_laid_out_on_their_branch():
 def test_main_is_published_to_github_pages():
     flow = workflow("publication.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["construire"], flow["jobs"]["publier"]
+    # Least permissions: none for the workflow, each job only what it uses.
+    assert flow["permissions"] == {}
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     commands = runs(build)
     assert "npm ci --omit=dev --no-audit --no-fund" in commands[:commands.index(".venv/bin/mkdocs build --strict")]
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
