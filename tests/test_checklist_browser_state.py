@@ -147,10 +147,10 @@ def test_removed_items_an_import_brings_are_announced_and_exported_as_text(page,
         for i, text in enumerate(HOSTILE_TEXTS)]
     import_file(page, "retires.json", json.dumps(valid_export(elements=elements)))
     status = checklist(page).get_by_role("status")
-    status.wait_for()
-    page.wait_for_function("document.querySelector('.kit-checklist__etat').textContent !== ''")
+    page.wait_for_function("(selector) => document.querySelector(selector + ' .kit-checklist__etat').textContent",
+                           arg=LIST)
     assert status.inner_text() == (
-        "Fichier importé : 1 sur 4 fait. Le fichier apporte aussi 5 éléments qui ne figurent plus sur cette liste : "
+        "Fichier importé : 1 sur 4 fait. Le fichier apporte aussi 5\u00a0éléments qui ne figurent plus sur cette liste : "
         "ils figurent dans les exports, rubrique « éléments retirés ».")
 
     _, md = export(page, "Markdown")
@@ -176,12 +176,13 @@ def test_an_import_bringing_too_many_removed_items_is_refused(page, site_url):
     before, before_storage = state(page), stored(page)
     import_file(page, "trop.json", json.dumps(valid_export(elements=removed_items(101))))
     alert(page).wait_for(state="visible")
-    assert alert(page).inner_text() == ("101 éléments ne figurent plus sur cette liste : au plus 100 éléments "
+    assert alert(page).inner_text() == ("101\u00a0éléments ne figurent plus sur cette liste : au plus 100\u00a0éléments "
                                         "retirés sont acceptés. Rien n'a été modifié.")
     assert state(page) == before and stored(page) == before_storage
 
     import_file(page, "assez.json", json.dumps(valid_export(elements=removed_items(100))))
     page.locator("dialog.kit-checklist__dialogue").get_by_role("button", name="Remplacer").click()
-    page.wait_for_function("document.querySelector('.kit-checklist__etat').textContent.includes('100 éléments')")
+    page.wait_for_function("(selector) => document.querySelector(selector + ' .kit-checklist__etat')"
+                           ".textContent.includes('100\u00a0éléments')", arg=LIST)
     saved = json.loads(stored(page)[KEY])["elements"]
     assert len(saved) == 100 and saved["retire-99"]["texte"] == "Retiré 99"

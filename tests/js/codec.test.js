@@ -281,22 +281,22 @@ test("removed items an import brings are bounded, and said", () => {
   const entries = codec.validate(exportDocument({ elements: [{ id: "budget", fait: true }].concat(removed(limit)) }),
     "pilotage", "equipe-projet", ids);
   assert.equal(Object.keys(entries).length, limit + 1);
-  assert.equal(codec.removedNotice(entries, ids, "Le fichier"), "Le fichier apporte aussi 100 éléments qui ne " +
+  assert.equal(codec.removedNotice(entries, ids, "Le fichier"), "Le fichier apporte aussi 100\u00a0éléments qui ne " +
     "figurent plus sur cette liste : ils figurent dans les exports, rubrique « éléments retirés ».");
   assert.throws(() => codec.validate(exportDocument({ elements: removed(limit + 1) }), "pilotage", "equipe-projet", ids),
-    { message: "101 éléments ne figurent plus sur cette liste : au plus 100 éléments retirés sont acceptés. " +
+    { message: "101\u00a0éléments ne figurent plus sur cette liste : au plus 100\u00a0éléments retirés sont acceptés. " +
       "Rien n'a été modifié." });
   // Empty entries are not kept, hence not counted.
   const blank = removed(limit + 50, { note: "" });
   const none = codec.validate(exportDocument({ elements: blank }), "pilotage", "equipe-projet", ids);
   assert.equal(codec.removedNotice(none, ids, "Le fichier"), "");
   const one = codec.validate(exportDocument({ elements: removed(1) }), "pilotage", "equipe-projet", ids);
-  assert.equal(codec.removedNotice(one, ids, "Le lien"), "Le lien apporte aussi 1 élément qui ne figure plus sur " +
+  assert.equal(codec.removedNotice(one, ids, "Le lien"), "Le lien apporte aussi 1\u00a0élément qui ne figure plus sur " +
     "cette liste : il figure dans les exports, rubrique « éléments retirés ».");
   // Share links are held to the same limit.
   const compact = removed(limit + 1).map((e) => [e.id, 0, "", "", "n"]);
   assert.throws(() => codec.sharedEntries([1, "pilotage", "equipe-projet", compact], "pilotage", "equipe-projet", ids),
-    /^Error: Ce lien de partage ne peut pas être ouvert : 101 éléments ne figurent plus sur cette liste : au plus 100/);
+    /^Error: Ce lien de partage ne peut pas être ouvert : 101\u00a0éléments ne figurent plus sur cette liste : au plus 100/);
 });
 
 test("the Markdown export escapes every text, removed items' included", () => {

@@ -57,6 +57,11 @@
     return n + " " + (n > 1 ? many : one);
   }
 
+  // The same, the number kept on the line of its noun (a no-break space).
+  function counted(n, one, many) {
+    return n + "\u00a0" + (n > 1 ? many : one);
+  }
+
   function progressText(done, total) {
     return done + " sur " + total + (done > 1 ? " faits" : " fait");
   }
@@ -112,8 +117,8 @@
     });
     var removed = removedIds(entries, ids || []).length;
     if (removed > MAX_REMOVED) {
-      throw new Error(plural(removed, "élément ne figure", "éléments ne figurent") + " plus sur cette liste : " +
-        "au plus " + MAX_REMOVED + " éléments retirés sont acceptés." + UNCHANGED);
+      throw new Error(counted(removed, "élément ne figure", "éléments ne figurent") + " plus sur cette liste : " +
+        "au plus " + counted(MAX_REMOVED, "", "éléments retirés") + " sont acceptés." + UNCHANGED);
     }
     return entries;
   }
@@ -123,7 +128,7 @@
   function removedNotice(entries, ids, source) {
     var count = removedIds(entries, ids).length;
     if (!count) return "";
-    return source + " apporte aussi " + plural(count, "élément qui ne figure", "éléments qui ne figurent") +
+    return source + " apporte aussi " + counted(count, "élément qui ne figure", "éléments qui ne figurent") +
       " plus sur cette liste : " + (count > 1 ? "ils figurent" : "il figure") +
       " dans les exports, rubrique « éléments retirés ».";
   }
