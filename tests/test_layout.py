@@ -1,126 +1,122 @@
-"""The kit's canonical layout (`kit formater`) and the verifier's warning about it."""
+"""The package's layout holds: layers import only the layers above them,
+settings come in as arguments, and a page's markers are the registry's."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import ast
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import KIT, ROOT, copy_project
-from kitoutils.intake.layout import canonical_layout, file_kind, layout_of
+from kitoutils.pages.markers import NAMES, UnknownMarker, fill_markers, marker
 
-KIT_FILES = sorted(KIT.glob("*.yml"))
+from conftest import ROOT, copy_project, mkdocs_build
 
+PACKAGE = ROOT / "kitoutils"
 
-def kit(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kitoutils.cli", *arguments], cwd=project,
-                          capture_output=True, text=True, timeout=60)
-
-
-def rewritten(text: str, **style) -> str:
-    """The same data written back by a YAML library, as the web editor does: no comment,
-    its own key order, its own line wrapping and quoting."""
-    return yaml.safe_dump(yaml.safe_load(text), allow_unicode=True, **style)
-
-
-def test_the_kit_is_in_canonical_layout():
-    result = kit(ROOT, "formater", "--verifier")
-    assert result.returncode == 0, result.stdout
-    assert result.stdout == "Les fichiers du kit sont déjà dans leur mise en page.\n"
+# Each part of the package and its layer: a module may import its own layer and
+# the lower numbers, never a higher one.
+LAYERS = {
+    "settings": 0, "model": 0,
+    "intake": 1,
+    "pages": 2, "downloads": 2, "editor": 2,
+    "search": 3, "offline": 3,
+    "build": 4,
+    "cli": 5,
+}
+# The command line is an edge, like the MkDocs hooks: it may read the environment.
+EDGES = {"cli"}
 
 
-@pytest.mark.parametrize("path", KIT_FILES, ids=lambda p: p.name)
-@pytest.mark.parametrize("style", [{"sort_keys": True, "width": 60}, {"sort_keys": False, "width": 200},
-                                   {"sort_keys": True, "default_style": '"'}])
-def test_any_rewrite_of_a_file_is_laid_out_back_to_the_same_text(path, style):
-    original = path.read_text(encoding="utf-8")
-    layout = canonical_layout(rewritten(original, **style), *file_kind(path))
-    assert layout.text == original
-    assert layout.made_ids == ()
+def part_of(module: str) -> str:
+    return module.split(".")[1]
 
 
-def test_an_item_saved_without_id_gets_one_from_its_text_unique_in_the_file():
-    data = yaml.safe_load((KIT / "pilotage.yml").read_text(encoding="utf-8"))
-    items = data["sections"][0]["listes"][0]["elements"]
-    items += [{"texte": "Prévoir une personne suppléante pour la coordination."},
-              {"texte": "Prévoir une personne suppléante pour la coordination des ateliers.", "id": ""},
-              {"texte": "Kit de démarrage : le remettre à chaque agent."}]
-    layout = canonical_layout(yaml.safe_dump(data, allow_unicode=True), *file_kind(KIT / "pilotage.yml"))
-    assert layout.made_ids == ("prevoir-une-personne-suppleante-pour", "prevoir-une-personne-suppleante-pour-2",
-                               "element-kit-de-demarrage-le-remettre")
-    laid_out = yaml.safe_load(layout.text)["sections"][0]["listes"][0]["elements"]
-    assert laid_out[-3] == {"id": "prevoir-une-personne-suppleante-pour",
-                            "texte": "Prévoir une personne suppléante pour la coordination."}
-    assert "\n          - id: prevoir-une-personne-suppleante-pour\n            texte: Prévoir" in layout.text
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
 
 
-def test_layout_keeps_the_opening_comments_writes_the_files_note_and_drops_empty_options():
-    text = ("# Une note pour les éditeurs.\n\n"
-            "publics:\n- id: elus\n  libelle: Élus\n  description: ''\n"
-            "phases:\n- {libelle: Préparation, id: preparation}\n"
-            "statuts: [{id: relue, libelle: Relue}]\nroles: []\n")
-    layout = canonical_layout(text, *file_kind(KIT / "vocabulaire.yml"))
-    assert layout.text == (
-        "# yaml-language-server: $schema=../docs/schemas/vocabulaire.schema.json\n"
-        "# Vocabulaire contrôlé du kit : les fiches ne peuvent employer que ces termes\n"
-        "# pour leurs publics, leur phase et leur statut éditorial.\n"
-        "# L'ordre des phases est celui de la démarche ; il ordonne la page d'accueil.\n"
-        "# Une note pour les éditeurs.\n\n"
-        "publics:\n  - id: elus\n    libelle: Élus\n"
-        "phases:\n  - id: preparation\n    libelle: Préparation\n"
-        "statuts:\n  - id: relue\n    libelle: Relue\n"
-    )
+def imports_of(name: str, path: Path) -> set[str]:
+    """The kitoutils modules `name` imports (relative imports resolved)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.add(target)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {target for target in found if target.startswith("kitoutils.")}
 
 
-def test_texts_are_kept_exactly_whatever_their_characters():
-    tricky = ["a: b", "# pas un commentaire", "- pas une liste", "« guillemets » et 'apostrophes'",
-              'des "doubles" et des \\ barres', "oui", "null", "123", " espace au début", "deux  espaces",
-              "ligne 1\nligne 2", "ligne 1\n\n  indentée\n", "fin :", "[crochets], {accolades}"]
-    data = {"id": "test", "titre": "T", "resume": " ".join(["Un résumé assez long pour être replié."] * 4),
-            "publics": ["elus", "a,b"], "phase": "preparation", "statut": "relue",
-            "sections": [{"id": "s", "titre": t, "texte": t} for t in tricky]}
-    layout = canonical_layout(yaml.safe_dump(data, allow_unicode=True), *file_kind(KIT / "amo.yml"))
-    assert yaml.safe_load(layout.text) == data
-    assert "resume: >-\n" in layout.text and "texte: |-\n      ligne 1\n      ligne 2\n" in layout.text
-    assert canonical_layout(layout.text, *file_kind(KIT / "amo.yml")).text == layout.text
+def test_every_part_of_the_package_has_a_layer():
+    assert {part_of(name) for name in modules() if name != "kitoutils"} == set(LAYERS)
 
 
-def test_formater_rewrites_a_file_the_editor_saved_and_the_verifier_warns_until_then(tmp_path):
+def test_no_module_imports_a_higher_layer():
+    wrong = []
+    for name, path in modules().items():
+        if name == "kitoutils":
+            continue
+        for target in imports_of(name, path):
+            if LAYERS[part_of(target)] > LAYERS[part_of(name)]:
+                wrong.append(f"{name} imports {target}")
+    assert wrong == []
+
+
+def test_reading_and_checking_never_import_rendering():
+    for name, path in modules().items():
+        if name == "kitoutils" or part_of(name) not in {"model", "intake"}:
+            continue
+        assert "jinja2" not in path.read_text(encoding="utf-8"), name
+        assert not any(part_of(t) == "pages" for t in imports_of(name, path)), name
+
+
+def test_the_core_never_reads_the_environment():
+    readers = []
+    for name, path in modules().items():
+        if name == "kitoutils" or part_of(name) in EDGES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # Setting a variable is not reading one: a download worker process sets
+        # the build's date where reportlab reads it (downloads/workers.py).
+        written = {id(node.value) for node in ast.walk(tree)
+                   if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv", "environb"} \
+                    and id(node) not in written:
+                readers.append(f"{name}:{node.lineno}")
+    assert readers == []
+
+
+def test_markers_are_replaced_by_their_parts():
+    filled = fill_markers(f"Avant\n{marker(NAMES[0])}\nAprès", "index.md",
+                          {name: (lambda page, name=name: f"[{name} pour {page}]") for name in NAMES})
+    assert filled == f"Avant\n[{NAMES[0]} pour index.md]\nAprès"
+
+
+def test_an_unknown_marker_is_refused_with_its_page():
+    with pytest.raises(UnknownMarker) as refused:
+        fill_markers("<!-- kit:liste-des-fiche -->", "guide/index.md", {})
+    assert str(refused.value).startswith("docs/guide/index.md : le repère « <!-- kit:liste-des-fiche --> » est inconnu")
+
+
+def test_a_misspelt_marker_stops_the_build_with_the_page(tmp_path: Path):
     project = copy_project(tmp_path / "projet")
-    sheet = project / "kit" / "pilotage.yml"
-    original = sheet.read_text(encoding="utf-8")
-    sheet.write_text(rewritten(original, sort_keys=True, width=80), encoding="utf-8")
-
-    checked = kit(project, "verifier", "--format", "texte")
-    assert checked.returncode == 0  # a warning, not an error: the site builds all the same
-    assert checked.stderr == ("Avertissement : kit/pilotage.yml : le fichier n'est pas dans la mise en page "
-                              "du kit ; « kit formater kit/pilotage.yml » la rétablit\n")
-    annotated = kit(project, "verifier", "--format", "github")
-    assert "::warning file=kit/pilotage.yml,line=1,col=1,title=Kit %3A fichier à remettre en forme::" in annotated.stdout
-
-    assert kit(project, "formater", "--verifier").returncode == 1
-    assert sheet.read_text(encoding="utf-8") != original  # --verifier writes nothing
-    formatted = kit(project, "formater")
-    assert formatted.returncode == 0 and formatted.stdout == "kit/pilotage.yml remis en forme\n"
-    assert sheet.read_text(encoding="utf-8") == original
-    assert kit(project, "verifier").stderr == ""
-
-
-def test_formater_leaves_a_broken_file_alone_and_says_so(tmp_path):
-    project = copy_project(tmp_path / "projet")
-    sheet = project / "kit" / "amo.yml"
-    broken = sheet.read_text(encoding="utf-8").replace("titre: L'assistance", "titre: [L'assistance", 1)
-    sheet.write_text(broken, encoding="utf-8")
-    result = kit(project, "formater")
-    assert result.returncode == 1
-    assert "kit/amo.yml : mise en forme impossible ; « kit verifier » dit où est le problème" in result.stderr
-    assert sheet.read_text(encoding="utf-8") == broken
-
-
-def test_every_file_kind_has_its_schema_line():
-    for path in KIT_FILES:
-        assert layout_of(path).text.startswith(
-            f"# yaml-language-server: $schema=../docs/schemas/{file_kind(path)[1]}.schema.json\n")
+    page = project / "docs" / "aide.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- kit:qui-fait-quoy -->\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", environment={
+        "KIT_SANS_TELECHARGEMENTS": "1", "KIT_SANS_HORS_LIGNE": "1"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "docs/aide.md : le repère « <!-- kit:qui-fait-quoy --> » est inconnu" in output
+    assert "Traceback" not in output

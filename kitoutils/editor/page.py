@@ -26,9 +26,9 @@ GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
 
 
-def editor_files(kit: Kit, settings: BuildSettings) -> dict[str, str | bytes]:
-    """Every file of /admin/ (path from the site's root -> content), or an
-    EditorUnavailable saying what is missing."""
+def editor_files(kit: Kit, settings: BuildSettings) -> dict[str, str | Path]:
+    """Every file of /admin/ (path from the site's root -> its text, or the npm package's
+    file to copy), or an EditorUnavailable saying what is missing."""
     bundle = settings.editor_bundle
     if bundle is None or not (bundle / SCRIPT).is_file():
         raise EditorUnavailable(
@@ -37,7 +37,7 @@ def editor_files(kit: Kit, settings: BuildSettings) -> dict[str, str | bytes]:
     return {
         f"{EDITOR_DIR}/index.html": editor_page(settings),
         f"{EDITOR_DIR}/config.yml": editor_config_text(kit, settings),
-        **{f"{EDITOR_DIR}/{path.name}": path.read_bytes() for path in _bundle_files(bundle)},
+        **{f"{EDITOR_DIR}/{path.name}": path for path in _bundle_files(bundle)},
     }
 
 

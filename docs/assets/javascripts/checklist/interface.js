@@ -158,17 +158,18 @@
   Checklist.prototype.load = function () {
     // Changes that could not be written live only on this page: keep showing them.
     if (this.unsaved) return;
-    var saved = storage.load(window, this.key, ROOT);
+    var saved = storage.load(window, this.key);
     this.record = saved.record;
     this.blocked = saved.blocked;
   };
 
+  // Every change is tried: a storage full a moment ago may have room again.
   Checklist.prototype.save = function () {
     this.unsaved = true;
     if (this.blocked) return;
-    this.blocked = storage.save(window, this.key, this.record, new Date());
-    if (this.blocked) this.showBlocked();
-    else this.unsaved = false;
+    this.writeError = storage.save(window, this.key, this.record, new Date());
+    this.unsaved = !!this.writeError;
+    this.showBlocked();
   };
 
   Checklist.prototype.entries = function () {
@@ -194,7 +195,7 @@
   Checklist.prototype.render = function () {
     var entries = this.entries(), self = this, readOnly = !!this.shared;
     this.items.forEach(function (item) {
-      var entry = entries[item.id] || {};
+      var entry = codec.entryOf(entries, item.id) || {};
       item.box.checked = !!entry.fait;
       item.box.disabled = readOnly;
       FIELDS.forEach(function (field) {
@@ -230,7 +231,7 @@
   };
 
   Checklist.prototype.showBlocked = function () {
-    this.alert.textContent = [this.blocked, this.error].filter(Boolean).join(" ");
+    this.alert.textContent = [this.blocked, this.writeError, this.error].filter(Boolean).join(" ");
     this.alert.hidden = !this.alert.textContent;
   };
 
@@ -345,13 +346,14 @@
     var self = this;
     if (file.size > MAX_FILE) return this.say("Ce fichier est trop gros pour être un export de liste : rien n'a été modifié.", true);
     file.text().then(function (text) {
-      var entries = codec.parseImport(text, self.fiche, self.liste);
+      var entries = codec.parseImport(text, self.fiche, self.liste, self.ids);
       var ask = self.hasProgress() ? self.confirm("Remplacer votre progression sur la liste « " + self.titre +
         " » par celle du fichier « " + file.name + " » ?", "Remplacer") : Promise.resolve(true);
       return ask.then(function (yes) {
         if (!yes) return self.say("Import annulé : rien n'a été modifié.");
         self.replaceWith(entries);
-        self.say("Fichier importé : " + self.count.textContent + ".");
+        self.say(["Fichier importé : " + self.count.textContent + ".",
+          codec.removedNotice(entries, self.ids, "Le fichier")].join(" ").trim());
       });
     }).catch(function (error) { self.say(error.message, true); });
   };
@@ -393,7 +395,7 @@
       return;
     }
     try {
-      this.shared = codec.sharedEntries(payload, this.fiche, this.liste);
+      this.shared = codec.sharedEntries(payload, this.fiche, this.liste, this.ids);
     } catch (error) {
       return this.say(error.message, true);
     }
@@ -403,6 +405,8 @@
     box.appendChild(el("p", {}, "Vous voyez l'état de cette liste partagé par un lien. " +
       (this.hasProgress() ? "Votre propre progression est gardée tant que vous ne la remplacez pas."
         : "Enregistrez-le pour le retrouver et le compléter.")));
+    var removed = codec.removedNotice(this.shared, this.ids, "Le lien");
+    if (removed) box.appendChild(el("p", {}, removed));
     var close = function (keep) {
       if (keep) { self.replaceWith(self.shared); self.say("L'état partagé est maintenant votre progression."); }
       else { self.closeShare(); self.render(); self.say("Vous retrouvez votre propre progression."); }
