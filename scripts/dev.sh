@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Two commands for a fresh machine, as the README says:
+# Commands for a fresh machine, as the README says:
 #   bash scripts/dev.sh serve   installs what the site needs, builds and serves it
+#   bash scripts/dev.sh editeur the same, with the web editor (/admin/) writing to this copy's kit/
 #   bash scripts/dev.sh test    installs what the tests need (Chromium, LibreOffice, Java included) and runs
 #                               them all: Node's unit tests of the checklist scripts, then pytest
 set -euo pipefail
@@ -56,7 +57,8 @@ document_tools() {
   fi
 }
 
-# Test tools from the npm registry, pinned by package-lock.json: axe-core (injected
+# From the npm registry, pinned by package-lock.json: the web editor (decap-cms, copied
+# into the site; decap-server, its local backend), and test tools: axe-core (injected
 # into pages by the accessibility tests) and vnu-jar (the Nu Html Checker). Install
 # scripts are skipped: vnu-jar's would download a Java runtime when none is found,
 # and the tests use Debian's.
@@ -72,11 +74,27 @@ node_tools() {
 case "${1:-}" in
   serve)
     python_env site
+    node_tools
     shift
     export NO_MKDOCS_2_WARNING=1
     # The preview skips the offline zip (rebuilt on every edit otherwise); KIT_SANS_HORS_LIGNE= builds it.
     export KIT_SANS_HORS_LIGNE="${KIT_SANS_HORS_LIGNE-1}"
     exec "$VENV/bin/mkdocs" serve "$@"
+    ;;
+  editeur)
+    python_env site
+    node_tools
+    shift
+    export NO_MKDOCS_2_WARNING=1
+    export KIT_SANS_HORS_LIGNE="${KIT_SANS_HORS_LIGNE-1}"
+    # Decap CMS's local backend: reads and writes this copy's files, listening on 127.0.0.1 only.
+    port="${KIT_EDITEUR_PORT:-8081}"
+    PORT="$port" BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$PWD" LOG_LEVEL=warn \
+      node node_modules/decap-server/dist/index.js &
+    backend=$!
+    trap 'kill "$backend" 2>/dev/null' EXIT
+    echo "Éditeur : http://127.0.0.1:8000/admin/ (les enregistrements vont dans kit/)"
+    KIT_EDITEUR_LOCAL="http://127.0.0.1:$port/api/v1" "$VENV/bin/mkdocs" serve "$@"
     ;;
   test)
     python_env test
@@ -91,7 +109,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
-    echo "Usage : bash scripts/dev.sh serve | test" >&2
+    echo "Usage : bash scripts/dev.sh serve | editeur | test" >&2
     exit 2
     ;;
 esac
