@@ -19,8 +19,9 @@ from kitoutils.downloads.odt import build_odt
 from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.sheet_pdf import build_sheet_pdf
 from kitoutils.downloads.text import plain_inline
-from kitoutils.loader import load_kit
-from kitoutils.model import Element, Liste
+from kitoutils.intake.loader import load_kit
+from kitoutils.settings import DEFAULT_EPOCH
+from kitoutils.model.content import Element, Liste
 
 from conftest import KIT
 
@@ -53,7 +54,7 @@ def test_the_kit_has_checklists_to_test():
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_fillable_pdf_has_a_checkbox_and_three_text_fields_per_item(fiche, liste):
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     fields = reader.get_fields()
     expected = {f"{element.id}__{suffix}" for element in liste.elements for suffix in FILL_SUFFIXES}
     assert set(fields) == expected
@@ -74,7 +75,7 @@ def test_fillable_pdf_has_a_checkbox_and_three_text_fields_per_item(fiche, liste
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_fillable_pdf_text_metadata_and_language(fiche, liste):
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     text = pdf_text(reader)
     assert normalized(liste.titre) in text
     assert normalized(fiche.titre) in text
@@ -101,7 +102,7 @@ def test_fillable_pdf_embeds_its_fonts_and_has_french_glyphs():
     liste = Liste(id="typo", titre="Œuvres « citées » : l’été", elements=(
         Element(id="oe", texte="Cœur, sœur et œuvre ; « guillemets » et apostrophe ’ : été à Noël."),
     ))
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     text = pdf_text(reader)
     assert "Œuvres « citées » : l’été" in text
     assert "Cœur, sœur et œuvre ; « guillemets » et apostrophe ’ : été à Noël." in text
@@ -128,7 +129,7 @@ def _size(widget) -> tuple[float, float]:
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_fillable_pdf_fields_are_big_enough_for_hands_and_a_sentence(fiche, liste):
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     multiline = 1 << 12
     for widget in _widgets(reader):
         name = widget["/T"]
@@ -146,7 +147,7 @@ def test_fillable_pdf_fields_are_big_enough_for_hands_and_a_sentence(fiche, list
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_fillable_pdf_is_tagged_pdf_ua(fiche, liste):
-    report = page.validate_pdf_bytes(build_pdf_form(fiche, liste), profile="ua1")
+    report = page.validate_pdf_bytes(build_pdf_form(fiche, liste, DEFAULT_EPOCH), profile="ua1")
     failures = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
     assert report.rules.total >= 100
     assert report.is_compliant, failures
@@ -172,7 +173,7 @@ def test_a_200_character_note_typed_with_pypdf_is_kept_whole(tmp_path):
             "après l'avis des services techniques et la réunion publique de janvier prochain, en salle du conseil.")
     assert len(note) == 200
     name = f"{liste.elements[0].id}__note"
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH))))
     for page_ in writer.pages:
         writer.update_page_form_field_values(page_, {name: note})
     saved = tmp_path / "note.pdf"
@@ -193,7 +194,7 @@ def test_long_checklist_spans_pages_with_numbers_and_every_field():
     elements = tuple(Element(id=f"action-{n}", texte=f"Action numéro {n} à mener, décrite en une phrase assez longue "
                                                    "pour occuper deux lignes dans la colonne.") for n in range(40))
     liste = Liste(id="longue", titre="Une longue liste", elements=elements)
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     total = len(reader.pages)
     assert total >= 2
     for number, page in enumerate(reader.pages, start=1):
@@ -206,7 +207,7 @@ def test_fill_a_pdf_save_and_read_the_values_back(tmp_path):
     fiche = KIT_DATA.fiche("pilotage")
     liste = fiche.checklists()[0]
     first, second = liste.elements[0].id, liste.elements[1].id
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH))))
     values = {
         f"{first}__fait": "/Yes",
         f"{first}__responsable": "Hélène Lefèvre",
@@ -230,7 +231,7 @@ def test_fill_a_pdf_save_and_read_the_values_back(tmp_path):
 def test_fillable_pdf_checkbox_has_the_yes_state_readers_toggle():
     fiche = KIT_DATA.fiche("pilotage")
     liste = fiche.checklists()[0]
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     widget = next(a.get_object() for a in reader.pages[0]["/Annots"]
                   if a.get_object()["/T"] == f"{liste.elements[0].id}__fait")
     assert set(widget["/AP"]["/N"].keys()) == {"/Yes", "/Off"}
@@ -262,7 +263,7 @@ def test_sheet_pdf_holds_the_whole_sheet(fiche):
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_odt_holds_the_table_with_a_check_box_control_per_item(fiche, liste):
-    package = zipfile.ZipFile(io.BytesIO(build_odt(fiche, liste)))
+    package = zipfile.ZipFile(io.BytesIO(build_odt(fiche, liste, DEFAULT_EPOCH)))
     assert package.namelist()[0] == "mimetype"
     assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
@@ -300,7 +301,7 @@ def test_csv_has_bom_header_and_one_row_per_item(fiche, liste):
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_ods_has_the_csv_rows(fiche, liste):
-    package = zipfile.ZipFile(io.BytesIO(build_ods(fiche, liste)))
+    package = zipfile.ZipFile(io.BytesIO(build_ods(fiche, liste, DEFAULT_EPOCH)))
     assert package.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
     content = ElementTree.fromstring(package.read("content.xml"))
     rows = content.findall(".//table:table-row", ODF)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import io
-import time
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -27,10 +26,10 @@ from fontTools.ttLib import TTFont
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
+from ..model.typography import NARROW_NBSP
 from .pdf_common import ACCENT_HEX, INK_HEX, MUTED_HEX, RULE_HEX
-from ..typography import NARROW_NBSP
-from .reproducible import build_time
+from .reproducible import iso_date
 from .table import FILL_COLUMNS, field_name
 from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit
 
@@ -140,9 +139,9 @@ def _item(element) -> str:
             f'<p class="action">{pdf_inline(element.texte)}</p>{"".join(fields)}</li>')
 
 
-def form_html(fiche: Fiche, liste: Liste) -> str:
+def form_html(fiche: Fiche, liste: Liste, epoch: int) -> str:
     """The form as an HTML page; every text from the kit is escaped for HTML."""
-    created = time.strftime("%Y-%m-%dT%H:%M:%SZ", build_time())
+    created = iso_date(epoch) + "Z"
     introduction = f'<p class="introduction">{pdf_inline(liste.introduction)}</p>' if liste.introduction else ""
     return (
         '<!DOCTYPE html><html lang="fr-FR"><head><meta charset="utf-8">'
@@ -186,11 +185,11 @@ def _fix_fields(pdf: pikepdf.Pdf) -> None:
             field.AS = field.V = pikepdf.Name.Off
 
 
-def build_pdf_form(fiche: Fiche, liste: Liste) -> bytes:
+def build_pdf_form(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     fonts = FontConfiguration()  # what makes WeasyPrint load the @font-face rules
     # Only the fonts' data: URLs are ever fetched: never a file or the network.
     fetcher = URLFetcher(allowed_protocols=["data"])
-    laid_out = weasyprint.HTML(string=form_html(fiche, liste), url_fetcher=fetcher).write_pdf(
+    laid_out = weasyprint.HTML(string=form_html(fiche, liste, epoch), url_fetcher=fetcher).write_pdf(
         stylesheets=[weasyprint.CSS(string=_stylesheet(), font_config=fonts, url_fetcher=fetcher)],
         font_config=fonts,
         pdf_variant="pdf/ua-1", pdf_forms=True, pdf_identifier=f"{fiche.id}/{liste.id}".encode())
