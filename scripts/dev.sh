@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two commands for a fresh machine, as the README says:
 #   bash scripts/dev.sh serve   installs what the site needs, builds and serves it
-#   bash scripts/dev.sh test    installs what the tests need (Chromium included) and runs them all
+#   bash scripts/dev.sh test    installs what the tests need (Chromium included) and runs them all:
+#                               Node's unit tests of the checklist scripts, then pytest
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -71,6 +72,9 @@ case "${1:-}" in
     browser
     node_tools
     shift
+    # The checklist scripts' unit tests (Node's own runner) first: a failure stops here.
+    # The shell lists the files, which every Node version since 18 accepts.
+    node --test --test-reporter=spec tests/js/*.test.js
     export NO_MKDOCS_2_WARNING=1
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
