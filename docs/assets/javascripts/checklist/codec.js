@@ -35,7 +35,8 @@
   }
 
   function progressText(done, total) {
-    return done + " sur " + total + (done > 1 ? " faits" : " fait");
+    if (!done) return "Aucun fait sur " + total;
+    return done + (done > 1 ? " faits" : " fait") + " sur " + total;
   }
 
   /* Checks an export (file or link) before anything changes; returns the
@@ -218,7 +219,7 @@
 
   var codec = {
     FORMAT: FORMAT, VERSION: VERSION, MAX_TEXT: MAX_TEXT,
-    isEmpty: isEmpty, localDate: localDate, plural: plural, progressText: progressText,
+    isEmpty: isEmpty, localDate: localDate, frenchDate: frenchDate, plural: plural, progressText: progressText,
     validate: validate, parseImport: parseImport, rows: rows, csvCell: csvCell,
     toJson: toJson, toCsv: toCsv, toMarkdown: toMarkdown, exportFile: exportFile,
     shareLink: shareLink, readShareHash: readShareHash, sharedEntries: sharedEntries
