@@ -205,17 +205,18 @@
   Checklist.prototype.load = function () {
     // Changes that could not be written live only on this page: keep showing them.
     if (this.unsaved) return;
-    var saved = storage.load(window, this.key, ROOT);
+    var saved = storage.load(window, this.key);
     this.record = saved.record;
     this.blocked = saved.blocked;
   };
 
+  // Every change is tried: a storage full a moment ago may have room again.
   Checklist.prototype.save = function () {
     this.unsaved = true;
     if (this.blocked) return;
-    this.blocked = storage.save(window, this.key, this.record, new Date());
-    if (this.blocked) this.showBlocked();
-    else this.unsaved = false;
+    this.writeError = storage.save(window, this.key, this.record, new Date());
+    this.unsaved = !!this.writeError;
+    this.showBlocked();
   };
 
   Checklist.prototype.entries = function () {
@@ -254,7 +255,7 @@
     var entries = this.entries(), self = this, readOnly = !!this.shared;
     this.node.classList.toggle("kit-checklist--partage", readOnly);
     this.items.forEach(function (item) {
-      var entry = entries[item.id] || {};
+      var entry = codec.entryOf(entries, item.id) || {};
       item.box.checked = !!entry.fait;
       item.box.disabled = readOnly;
       FIELDS.forEach(function (field) {
@@ -298,7 +299,7 @@
   };
 
   Checklist.prototype.showBlocked = function () {
-    this.alert.textContent = [this.blocked, this.error].filter(Boolean).join(" ");
+    this.alert.textContent = [this.blocked, this.writeError, this.error].filter(Boolean).join(" ");
     this.alert.hidden = !this.alert.textContent;
   };
 
@@ -413,13 +414,14 @@
     var self = this;
     if (file.size > MAX_FILE) return this.say("Ce fichier est trop gros pour être un export de liste : rien n'a été modifié.", true);
     file.text().then(function (text) {
-      var entries = codec.parseImport(text, self.fiche, self.liste);
+      var entries = codec.parseImport(text, self.fiche, self.liste, self.ids);
       var ask = self.hasProgress() ? self.confirm("Remplacer votre progression sur la liste « " + self.titre +
         " » par celle du fichier « " + file.name + " » ?", "Remplacer") : Promise.resolve(true);
       return ask.then(function (yes) {
         if (!yes) return self.say("Import annulé : rien n'a été modifié.");
         self.replaceWith(entries);
-        self.say("Fichier importé : " + self.count.textContent + ".");
+        self.say(["Fichier importé : " + self.count.textContent + ".",
+          codec.removedNotice(entries, self.ids, "Le fichier")].join(" ").trim());
       });
     }).catch(function (error) { self.say(error.message, true); });
   };
@@ -461,7 +463,7 @@
       return;
     }
     try {
-      this.shared = codec.sharedEntries(payload, this.fiche, this.liste);
+      this.shared = codec.sharedEntries(payload, this.fiche, this.liste, this.ids);
     } catch (error) {
       return this.say(error.message, true);
     }
@@ -472,6 +474,8 @@
     box.appendChild(el("p", {}, "Vous voyez la liste remplie par la personne qui vous a envoyé ce lien. " + (mine
       ? "Votre propre liste reste gardée tant que vous ne la remplacez pas."
       : "« Enregistrer cette copie » la garde dans ce navigateur pour la compléter.")));
+    var removed = codec.removedNotice(this.shared, this.ids, "Le lien");
+    if (removed) box.appendChild(el("p", {}, removed));
     var close = function (keep) {
       if (keep) { self.replaceWith(self.shared); self.say("La copie partagée est maintenant votre liste."); }
       else { self.closeShare(); self.render(); self.say("Vous retrouvez votre propre liste."); }
