@@ -25,6 +25,8 @@ import dataclasses
 import logging
 import tempfile
 import time
+from contextlib import contextmanager
+from typing import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -110,6 +112,26 @@ def offline_zip(config: MkDocsConfig, build: SiteBuild) -> Path:
     return archive
 
 
+@contextmanager
+def _plugins_of_its_own() -> Iterator[None]:
+    """Let the copy's config get new plugin instances.
+
+    MkDocs keeps one instance of each plugin that has startup or shutdown
+    events (Material's search) for every config a process loads, so that
+    `mkdocs serve` rebuilds reuse them: the copy would index its pages in the
+    build's own search index. Its instances are made apart, and the build's
+    are kept for the next rebuild.
+    """
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    kept = dict(cache)
+    cache.clear()
+    try:
+        yield
+    finally:
+        cache.clear()
+        cache.update(kept)
+
+
 def _build_variant(config: MkDocsConfig, copy: SiteBuild, site: Path) -> None:
     """Build the offline copy into `site`, in this process, as `mkdocs build` would.
 
@@ -117,7 +139,8 @@ def _build_variant(config: MkDocsConfig, copy: SiteBuild, site: Path) -> None:
     from this build's kit and files (hooks/kit.py takes them from the config)
     instead of loading, checking and generating them all again.
     """
-    variant = load_config(config.config_file_path, site_dir=str(site), strict=config.strict)
+    with _plugins_of_its_own():
+        variant = load_config(config.config_file_path, site_dir=str(site), strict=config.strict)
     offline = variant.plugins.get(OFFLINE_PLUGIN)
     if offline is None:
         raise PluginError(f"La version hors ligne demande le greffon « offline » de Material dans mkdocs.yml "

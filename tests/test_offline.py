@@ -138,6 +138,9 @@ def test_the_offline_copy_makes_no_download_file_again(tmp_path: Path, monkeypat
         for path in copied:
             assert archive.read(f"{FOLDER}/{path}") == (site / path).read_bytes(), path
         home = archive.read(f"{FOLDER}/index.html").decode("utf-8")
+    # The copy indexed its pages in its own search index, not in the site's.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in index["docs"] if ".html" in d["location"]] == []
     # The copy's home page sends readers to the published archive instead.
     assert f'href="{config.site_url}{ARCHIVE_PATH}"' in home
     assert "n'est pas copiée dans cette version sans connexion" in home.replace("&#39;", "'")
