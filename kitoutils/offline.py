@@ -55,7 +55,8 @@ def zip_directory(directory: Path, folder: str, epoch: int, extra: dict[str, str
     entries = {p.relative_to(directory).as_posix(): p.read_bytes()
                for p in directory.rglob("*") if p.is_file()}
     entries.update({name: text.encode("utf-8") for name, text in (extra or {}).items()})
-    return build_archive(entries, epoch, folder)
+    # Sorted: the order a directory is walked in varies, the zip must not.
+    return build_archive(dict(sorted(entries.items())), epoch, folder)
 
 
 def variant_notice(site_url: str) -> str:

@@ -66,7 +66,7 @@ QUERIES = [
     Query("invitations", "fiches/pilotage/#envoyer-invitations", 1, "élément de liste"),
     # Several words: the document holding all of them, in whichever field, comes first
     Query("comité ouvert", "fiches/pilotage/#creer-copil-ouvert", 1, "deux mots dans l'élément ; un seul au titre « Données ouvertes »"),
-    Query("pilotage projet", "fiches/pilotage/", 1, "deux mots ; la page de données les contient aussi"),
+    Query("pilotage projet", "fiches/pilotage/#pilotage-technique", 1, "deux mots dans la section ; la page de données les contient aussi"),
     Query("suivi externe", "fiches/suivi-externe/", 1, "deux mots du titre"),
     Query("calendrier des réunions", "fiches/suivi-externe/#calendrier-des-reunions", 1, "section, mot vide au milieu"),
     Query("accueil des participants", "fiches/pilotage/#organiser-accueil", 3, "élément de liste, deux mots"),

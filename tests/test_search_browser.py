@@ -54,6 +54,15 @@ def test_a_data_page_does_not_outrank_the_sheets_for_a_content_query(search_page
     assert not any(is_data_page(location) for location in locations[:3])
 
 
+def test_sheet_results_show_the_summary_not_the_metadata(search_page):
+    # Words of kit/pilotage.yml's summary: Material shows the blocks that match.
+    type_query(search_page, "vigilance structure")
+    article = search_page.locator(".md-search-result__link[href*='fiches/pilotage/'] article").first
+    text = article.inner_text()
+    assert "Qui coordonne" in text  # the summary
+    assert "Publics" not in text and "Phase" not in text
+
+
 def test_a_query_without_result_says_so_in_french_with_the_query(search_page):
     type_query(search_page, "zzzinconnu")
     meta = search_page.locator(".md-search-result__meta")

@@ -100,3 +100,11 @@ def test_a_list_whose_items_do_not_match_is_reported():
     docs = [{"location": f"fiches/amo/#{liste.id}", "title": liste.titre, "text": "<ul> <li> seul </li> </ul>"}]
     with pytest.raises(SearchIndexMismatch, match=f"la liste « {liste.id} » de la fiche « amo »"):
         enrich_search_index({"config": {}, "docs": docs}, kit, lambda fiche_id: f"fiches/{fiche_id}/")
+
+
+def test_a_sheet_s_search_text_opens_on_its_summary_without_metadata(built_site: Path):
+    docs = {doc["location"]: doc for doc in read_index(built_site)["docs"]}
+    for fiche in load_kit(KIT).fiches:
+        text = docs[f"fiches/{fiche.id}/"]["text"]
+        assert text.startswith("<p>" + fiche.resume[:40]), text[:80]
+        assert "Publics" not in text and "Historique" not in text

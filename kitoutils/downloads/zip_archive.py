@@ -11,11 +11,12 @@ FOLDER = "kit-outils-democratie-contributive"
 
 
 def build_archive(files: dict[str, bytes], epoch: int, folder: str = FOLDER) -> bytes:
-    """A zip of the given site paths under one folder, entries sorted and dated
-    with the build's fixed date, so the same files give the same zip."""
+    """A zip of the given site paths under one folder, entries in the order of
+    `files` (the caller's: the kit's order for the downloads) and dated with
+    the build's fixed date, so the same files give the same zip."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(files):
+        for path in files:
             info = zipfile.ZipInfo(f"{folder}/{path}", zip_date_time(epoch))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -17,9 +17,10 @@
  * Results go back to the page with the words that really matched (« équipe »,
  * not « equip »), so highlighting in the results and in the page (?h=) works.
  *
- * Ranking, as a reader expects it (issue 14): a document that matches every
- * word of the query, in whichever field, comes before one that matches some;
- * a page that marks itself as technical (front matter `search: boost:` below
+ * Ranking, as a reader expects it (issue 14): a page that holds every word of
+ * the query, in whichever field or section, comes before one that holds some,
+ * and within a page the section or item holding them all comes first; a page
+ * that marks itself as technical (front matter `search: boost:` below
  * 1, the open-data page) comes after the content that matches as well; and a
  * title match weighs TITLE_BOOST times a text match, not Material's 1,000
  * times, which let one title word outrank a sheet holding every word.
@@ -284,13 +285,17 @@
 
   /* ---- Ranking ------------------------------------------------------- */
 
-  /* Share of the reader's words (a synonym counting for the words it stands
-     for) that a document matches, in its title or its text. */
-  function coverage(item, context) {
-    if (context.entries.length === 0) return 1;
-    const matched = item.terms || {};
-    const found = context.entries.filter(e => matched[e.term] || e.keys.some(key => matched[key]));
-    return found.length / context.entries.length;
+  /* The reader's words (a synonym counting for the words it stands for)
+     that some of the documents match, in a title or a text. */
+  function wordsFound(items, context) {
+    return context.entries.filter(e => items.some(item => {
+      const matched = item.terms || {};
+      return matched[e.term] || e.keys.some(key => matched[key]);
+    }));
+  }
+
+  function hasEveryWord(items, context) {
+    return wordsFound(items, context).length === context.entries.length;
   }
 
   /* A page's own front matter lowers its boost to say it is technical. */
@@ -307,19 +312,23 @@
     return context.entries.every(e => stems.some(stem => stem.startsWith(e.term)));
   }
 
-  /* Every word before some words, content before technical pages, then
-     Material's score. The tier is added to the score, so the order the page
+  /* A page (Material's group: the page and its sections) that holds every
+     word, wherever, before a page that holds some; content before technical
+     pages; within a page, a section or item holding every word first; then
+     Material's score. The tiers are added to the score, so the order the page
      shows (by score) and the order a reader expects agree. */
   function rerank(groups, context) {
     const items = groups.flat();
     const step = Math.max(0, ...items.map(item => item.score)) + 1;
-    for (const item of items) {
-      if (item.score <= 0) continue;  // a page Material adds only to head its sections' group
-      const behind = isTechnical(item) && !titleHasEveryWord(item, context);
-      const tier = (coverage(item, context) === 1 ? 2 : 0) + (behind ? 0 : 1);
-      item.score += tier * step;
+    for (const group of groups) {
+      const behind = group.some(isTechnical) && !group.some(item => titleHasEveryWord(item, context));
+      const pageTier = (hasEveryWord(group, context) ? 2 : 0) + (behind ? 0 : 1);
+      for (const item of group) {
+        if (item.score <= 0) continue;  // a page Material adds only to head its sections' group
+        item.score += (2 * pageTier + (hasEveryWord([item], context) ? 1 : 0)) * step;
+      }
+      group.sort((a, b) => b.score - a.score);
     }
-    for (const group of groups) group.sort((a, b) => b.score - a.score);
     const best = group => Math.max(...group.map(item => item.score));
     return groups.sort((a, b) => best(b) - best(a));
   }
