@@ -69,9 +69,9 @@ def prepare_baseline(workdir: Path, ours: Path) -> Path:
     shutil.copytree(ours / "docs", project / "docs")
     shutil.copy2(ours / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     kit = load_kit(ours / "kit")
-    # Plain pages: no download links to dangle, no offline copy to offer, and
+    # Plain pages: no download links to dangle, no offline copy to offer, no web editor, and
     # checklists left in Material's own search index, as plain MkDocs has it.
-    build = SiteBuild(kit, BuildSettings(downloads=False, offline_zip=False, french_search=False))
+    build = SiteBuild(kit, BuildSettings(downloads=False, offline_zip=False, french_search=False, editor=False))
     for output in build.files():
         target = project / "docs" / output.path
         target.parent.mkdir(parents=True, exist_ok=True)

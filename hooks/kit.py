@@ -2,7 +2,7 @@
 
 Each event only calls the core: read the build's settings and load the kit
 (on_config), add the files the build makes (on_files: sheet pages, downloads,
-tag pages), fill the markers of hand-written pages (on_page_markdown), add
+tag pages, the web editor), fill the markers of hand-written pages (on_page_markdown), add
 the kit's documents to the search index (on_post_build). The build's state
 lives on one `SiteBuild`, kept on the config MkDocs hands to every event. A
 kit with errors stops the build with the located French messages and no
@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from kitoutils.build import SiteBuild
 from kitoutils.downloads import DownloadFailed
+from kitoutils.editor.config import EditorUnavailable
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.addresses import sheet_path
 from kitoutils.model.problems import KitInvalid
@@ -73,8 +74,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The offline copy arrives with its SiteBuild, made from the main build's
     # (hooks/hors_ligne.py): the kit is neither read nor checked again.
     build = config.get(BUILD_KEY) or _new_build(config)
-    # Templates see the settings as understood, not as typed (main.html reads this one).
-    config.extra["kit"] = {**(config.extra.get("kit") or {}), "recherche_francaise": build.settings.french_search}
+    # Templates see the settings as understood, not as typed (main.html reads
+    # recherche_francaise; partials/actions.html, editeur: whether sheets link to /admin/).
+    config.extra["kit"] = {**(config.extra.get("kit") or {}), "recherche_francaise": build.settings.french_search,
+                           "editeur": build.settings.with_editor}
     # The sheets' pages come after the home page, grouped by phase.
     config.nav = with_sheets(config.nav or [HOME_PAGE], build.kit)
     config[BUILD_KEY] = build
@@ -85,7 +88,8 @@ def _new_build(config: MkDocsConfig) -> SiteBuild:
     project = Path(config.config_file_path).parent
     try:
         settings = BuildSettings.from_options(
-            config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config))
+            config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config),
+            repo_url=config.repo_url, site_url=config.site_url)
     except SettingInvalid as invalid:
         raise PluginError(str(invalid)) from None
     directory = project / "kit"
@@ -105,6 +109,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         outputs = site_build(config).files()
     except DownloadFailed as failed:
         raise PluginError(str(failed)) from None
+    except EditorUnavailable as unavailable:
+        raise PluginError(f"Éditeur en ligne : {unavailable}") from None
     for output in outputs:
         if output.file is not None:
             generated = AsIsFile.generated(config, output.path, abs_src_path=str(output.file))

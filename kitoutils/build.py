@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .downloads import Downloads, generate_downloads
+from .editor.page import editor_files
 from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
 from .pages import markers
@@ -63,7 +64,7 @@ class SiteBuild:
                          self.downloads.without_archive(site_url))
 
     def files(self) -> list[OutputFile]:
-        """Every generated file of the site: sheet pages, downloads, tag pages."""
+        """Every generated file of the site: sheet pages, downloads, tag pages, the web editor."""
         kit = self.kit
         # With the kit's French search, checklist items are search documents of
         # their own (search.py), so the pages keep their lists out of Material's.
@@ -73,7 +74,10 @@ class SiteBuild:
         downloads = [OutputFile(path, file=file) for path, file in self.downloads.files.items()]
         tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
                 for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)]
-        return [*sheets, *downloads, *tags]
+        made = editor_files(kit, self.settings) if self.settings.with_editor else {}
+        editor = [OutputFile(path, file=made_file) if isinstance(made_file, Path) else OutputFile(path, made_file)
+                  for path, made_file in made.items()]
+        return [*sheets, *downloads, *tags, *editor]
 
     def fill_markers(self, markdown: str, page_path: str) -> str:
         """A hand-written page with the kit's parts in place of its markers."""

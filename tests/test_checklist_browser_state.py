@@ -37,9 +37,9 @@ def test_saved_progress_is_shown_and_exported_when_storage_cannot_be_written(con
     context.add_init_script(writes)  # from the next page load on, every write throws
     page.reload()
     assert state(page) == saved_state
-    assert progress_text(page) == "2 sur 4 faits"
+    assert progress_text(page) == "2 faits sur 4"
     assert alert(page).is_hidden()  # reading works: nothing to warn about
-    _, raw = export(page, "JSON")
+    _, raw = export(page, "Enregistrer une copie (fichier)")
     exported = {e["id"]: e for e in json.loads(raw)["elements"]}
     assert exported[FIRST] | {"texte": ""} == {"id": FIRST, "texte": "", "fait": True, "responsable": "Marie",
                                                "echeance": "2026-12-15", "note": "Voir la DGS", "retire": False}
@@ -51,7 +51,7 @@ def test_saved_progress_is_shown_and_exported_when_storage_cannot_be_written(con
     assert stored(page) == saved
     page.evaluate("(key) => window.dispatchEvent(new StorageEvent('storage', {key}))", KEY)
     assert page.input_value("#kit-note-associer-services-supports") == "pas encore gardé"
-    _, md = export(page, "Markdown")
+    _, md = export(page, "Texte")
     text = md.decode("utf-8")
     assert "  - Responsable : Marie\n  - Échéance : 15/12/2026\n  - Note : Voir la DGS\n" in text
     assert "  - Note : pas encore gardé\n" in text
@@ -79,13 +79,13 @@ def test_an_item_id_constructor_goes_through_export_import_and_share_link(browse
         page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         page.goto(constructor_site + SHEET)
         assert checklist(page).locator("li[data-element=constructor]").count() == 1
-        assert progress_text(page) == "0 sur 4 fait"  # nothing inherited counts as ticked
+        assert progress_text(page) == "Aucun fait sur 4"  # nothing inherited counts as ticked
         fill(page, "constructor", responsable="Marie", note="Réunion du 3")
         expected = state(page)
         assert expected["constructor"]["responsable"] == "Marie"
-        _, raw = export(page, "JSON")
+        _, raw = export(page, "Enregistrer une copie (fichier)")
         assert [e["id"] for e in json.loads(raw)["elements"]][0] == "constructor"
-        _, md = export(page, "Markdown")
+        _, md = export(page, "Texte")
         assert "  - Responsable : Marie\n  - Note : Réunion du 3\n" in md.decode("utf-8")
         link = copy_link(page)
 
@@ -94,7 +94,7 @@ def test_an_item_id_constructor_goes_through_export_import_and_share_link(browse
         import_file(other, "export.json", raw)
         other.wait_for_function("document.querySelector('#case-constructor').checked")
         assert alert(other).is_hidden()
-        assert "Fichier importé : 1 sur 4 fait." == checklist(other).get_by_role("status").inner_text()
+        assert "Fichier importé : 1 fait sur 4." == checklist(other).get_by_role("status").inner_text()
         assert state(other) == expected
         other.reload()
         assert state(other) == expected
@@ -103,7 +103,7 @@ def test_an_item_id_constructor_goes_through_export_import_and_share_link(browse
         other.goto(link)
         assert alert(other).is_hidden()
         assert state(other) == expected
-        checklist(other).get_by_role("button", name="Enregistrer cet état").click()
+        checklist(other).get_by_role("button", name="Enregistrer cette copie").click()
         other.reload()
         assert state(other) == expected
 
@@ -150,10 +150,10 @@ def test_removed_items_an_import_brings_are_announced_and_exported_as_text(page,
     page.wait_for_function("(selector) => document.querySelector(selector + ' .kit-checklist__etat').textContent",
                            arg=LIST)
     assert status.inner_text() == (
-        "Fichier importé : 1 sur 4 fait. Le fichier apporte aussi 5\u00a0éléments qui ne figurent plus sur cette liste : "
+        "Fichier importé : 1 fait sur 4. Le fichier apporte aussi 5\u00a0éléments qui ne figurent plus sur cette liste : "
         "ils figurent dans les exports, rubrique « éléments retirés ».")
 
-    _, md = export(page, "Markdown")
+    _, md = export(page, "Texte")
     text = md.decode("utf-8")
     removed_part = text.split("## Éléments retirés\n")[1]
     assert removed_part.count("- [x] ") == 5

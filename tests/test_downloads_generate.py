@@ -184,6 +184,8 @@ def test_the_build_date_dates_every_format():
     files = contents(generate_downloads(kit, BuildSettings(epoch=1700000000)))
     pdf = PdfReader(io.BytesIO(files[sheet_pdf_path("pilotage")]))
     assert pdf.metadata["/CreationDate"].startswith("D:20231114221320")
+    form = PdfReader(io.BytesIO(files[checklist_path("pilotage", "equipe-projet", CHECKLIST_FORMATS[0])]))
+    assert form.metadata["/CreationDate"].startswith("D:20231114221320")
     odt = zipfile.ZipFile(io.BytesIO(files[checklist_path("pilotage", "equipe-projet", CHECKLIST_FORMATS[1])]))
     assert "<meta:creation-date>2023-11-14T22:13:20</meta:creation-date>" in odt.read("meta.xml").decode()
     archive = zipfile.ZipFile(io.BytesIO(files[ARCHIVE_PATH]))

@@ -19,7 +19,7 @@ PACKAGE = ROOT / "kitoutils"
 LAYERS = {
     "settings": 0, "model": 0,
     "intake": 1,
-    "pages": 2, "downloads": 2,
+    "pages": 2, "downloads": 2, "editor": 2,
     "search": 3, "offline": 3,
     "build": 4,
     "cli": 5,

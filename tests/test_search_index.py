@@ -23,7 +23,8 @@ def read_index(site: Path) -> dict:
 
 
 def test_every_page_uses_our_worker_which_loads_materials(built_site: Path):
-    pages = list(built_site.rglob("index.html"))
+    # Every reader's page: the web editor's (admin/) is Decap CMS's application, with no search.
+    pages = [p for p in built_site.rglob("index.html") if p.relative_to(built_site).parts[0] != "admin"]
     assert len(pages) > 10
     for page in pages:
         match = WORKER.search(page.read_text(encoding="utf-8"))

@@ -32,8 +32,8 @@ from .store import FileStore, content_key, generator_fingerprint
 from .workers import Job
 from .zip_archive import FOLDER, Deflated, write_zip
 
-# The formats whose builders write the build's date (ODF metadata and zip entries).
-_DATED = {"odt", "ods"}
+# The formats whose builders write the build's date (ODF and fillable PDF metadata, zip entries).
+_DATED = {"odt", "ods", "pdf"}
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ test("Markdown export: title, French dates, progress of current items, removed i
   assert.equal(md, [
     "# Le pilotage — L'équipe projet",
     "",
-    "Exporté le 09/03/2026 : 1 sur 3 fait.",
+    "Exporté le 09/03/2026 : 1 fait sur 3.",
     "",
     "- [x] Désigner un chef de projet",
     "  - Responsable : Awa Diallo",
@@ -61,10 +61,16 @@ test("Markdown export: title, French dates, progress of current items, removed i
   ].join("\n"));
 });
 
+test("progress reads naturally: none, one, several", () => {
+  assert.equal(codec.progressText(0, 4), "Aucun fait sur 4");
+  assert.equal(codec.progressText(1, 4), "1 fait sur 4");
+  assert.equal(codec.progressText(3, 4), "3 faits sur 4");
+});
+
 test("Markdown export without removed items has no such section, and plural progress", () => {
   const entries = { "designer-chef": { fait: true }, "budget": { fait: true } };
   const md = codec.toMarkdown(LIST, codec.rows(ITEMS, entries), NOW);
-  assert.match(md, /^Exporté le 09\/03\/2026 : 2 sur 3 faits\.$/m);
+  assert.match(md, /^Exporté le 09\/03\/2026 : 2 faits sur 3\.$/m);
   assert.ok(!md.includes("Éléments retirés"));
 });
 

@@ -63,7 +63,8 @@
   }
 
   function progressText(done, total) {
-    return done + " sur " + total + (done > 1 ? " faits" : " fait");
+    if (!done) return "Aucun fait sur " + total;
+    return done + (done > 1 ? " faits" : " fait") + " sur " + total;
   }
 
   // Ids of non-empty entries that are not among the sheet's current `ids`.
@@ -286,7 +287,7 @@
   var codec = {
     FORMAT: FORMAT, VERSION: VERSION, MAX_TEXT: MAX_TEXT, MAX_REMOVED: MAX_REMOVED,
     table: table, entryOf: entryOf, isDate: isDate, removedNotice: removedNotice, markdownText: markdownText,
-    isEmpty: isEmpty, localDate: localDate, plural: plural, progressText: progressText,
+    isEmpty: isEmpty, localDate: localDate, frenchDate: frenchDate, plural: plural, progressText: progressText,
     validate: validate, parseImport: parseImport, rows: rows, csvCell: csvCell,
     toJson: toJson, toCsv: toCsv, toMarkdown: toMarkdown, exportFile: exportFile,
     shareLink: shareLink, readShareHash: readShareHash, sharedEntries: sharedEntries
