@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, StaticServer, free_port, mkdocs_build  # noqa: E402
 from search_driver import open_search, ranked_locations, type_query  # noqa: E402
-from search_queries import QUERIES  # noqa: E402
+from search_queries import QUERIES, is_content_query, is_data_page  # noqa: E402
 
 from kitoutils.intake.loader import load_kit  # noqa: E402
 
@@ -41,16 +41,20 @@ def build(variant: str, site: Path, port: int) -> None:
         sys.exit(f"La construction du site ({variant}) a échoué :\n{result.stderr}")
 
 
-def ranks(browser, url: str) -> list[int | None]:
-    """For each query, the 1-based rank of its expected location (None: not in the results)."""
+def ranks(browser, url: str) -> tuple[list[int | None], int]:
+    """For each query, the 1-based rank of its expected location (None: not in the results);
+    and how many content queries have a data page among their three best results."""
     page = browser.new_page()
     open_search(page, url)
     found = []
+    data_in_top3 = 0
     for query in QUERIES:
         locations = ranked_locations(type_query(page, query.text))
         found.append(locations.index(query.expected) + 1 if query.expected in locations else None)
+        if is_content_query(query) and any(is_data_page(location) for location in locations[:3]):
+            data_in_top3 += 1
     page.close()
-    return found
+    return found, data_in_top3
 
 
 def index_size(site: Path) -> tuple[int, int]:
@@ -62,8 +66,11 @@ def show(rank: int | None) -> str:
     return "—" if rank is None else str(rank)
 
 
-def section(results: dict[str, list[int | None]], sizes: dict[str, tuple[int, int]]) -> str:
+def section(results: dict[str, list[int | None]], sizes: dict[str, tuple[int, int]],
+            data_pages: dict[str, int]) -> str:
     total = len(QUERIES)
+    content = sum(1 for q in QUERIES if is_content_query(q))
+    several = [i for i, q in enumerate(QUERIES) if len(q.text.split()) >= 2]
 
     def count(variant: str, limit: int, rows: list[int] | None = None) -> int:
         chosen = range(total) if rows is None else rows
@@ -95,6 +102,10 @@ def section(results: dict[str, list[int | None]], sizes: dict[str, tuple[int, in
         f"| … dans les 3 premiers, sans les {total - len(other_rows)} requêtes qui attendent un élément de liste "
         f"| {count('ours', 3, other_rows)} / {len(other_rows)} | {count('default', 3, other_rows)} / {len(other_rows)} |",
         f"| Exigence du tableau tenue (1er ou 3 premiers) | {passed('ours')} / {total} | {passed('default')} / {total} |",
+        f"| … requêtes de plusieurs mots, attendu dans les 3 premiers | {count('ours', 3, several)} / {len(several)} "
+        f"| {count('default', 3, several)} / {len(several)} |",
+        f"| Requêtes de contenu avec une page de données dans les 3 premiers | {data_pages['ours']} / {content} "
+        f"| {data_pages['default']} / {content} |",
         f"| Taille de `search_index.json` | {ours_raw} o | {def_raw} o |",
         f"| … compressée (gzip -9) | {ours_gz} o | {def_gz} o |",
         "",
@@ -131,6 +142,7 @@ def main() -> int:
 
     results: dict[str, list[int | None]] = {}
     sizes: dict[str, tuple[int, int]] = {}
+    data_pages: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         for variant in VARIANTS:
@@ -140,11 +152,11 @@ def main() -> int:
             sizes[variant] = index_size(site)
             server = StaticServer(site, port)
             try:
-                results[variant] = ranks(browser, server.url)
+                results[variant], data_pages[variant] = ranks(browser, server.url)
             finally:
                 server.close()
         browser.close()
-    text = section(results, sizes)
+    text = section(results, sizes, data_pages)
     write_section(text)
     print(text)
     return 0

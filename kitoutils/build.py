@@ -20,7 +20,7 @@ from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
 from .pages import markers
 from .pages.diagrams import render_roles, render_timeline
-from .pages.render import render_fiche, render_home_downloads, render_sheet_list
+from .pages.render import render_fiche, render_home_downloads, render_sheet_list, render_start_here
 from .pages.tags import TAG_KINDS, render_tag_page
 from .settings import BuildSettings
 
@@ -83,10 +83,11 @@ class SiteBuild:
         """A hand-written page with the kit's parts in place of its markers."""
         return markers.fill_markers(markdown, page_path, {
             markers.SHEET_LIST: lambda page: render_sheet_list(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
+            markers.START_HERE: lambda page: render_start_here(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
             markers.DOWNLOADS: lambda page: render_home_downloads(self.downloads, _to_root(page)),
             markers.OFFLINE: self.offline_notice,
             markers.ROLES: lambda page: render_roles(self.kit),
-            markers.TIMELINE: lambda page: render_timeline(self.kit),
+            markers.TIMELINE: lambda page: render_timeline(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
         })
 
 

@@ -64,4 +64,25 @@ QUERIES = [
     Query("seuil commande publique", "fiches/amo/#verifier-seuil", 1, "élément de liste"),
     Query("droit de suite", "fiches/suivi-externe/#droit-de-suite", 3, "section dont le titre ne le dit pas"),
     Query("invitations", "fiches/pilotage/#envoyer-invitations", 1, "élément de liste"),
+    # Several words: the document holding all of them, in whichever field, comes first
+    Query("comité ouvert", "fiches/pilotage/#creer-copil-ouvert", 1, "deux mots dans l'élément ; un seul au titre « Données ouvertes »"),
+    Query("pilotage projet", "fiches/pilotage/#pilotage-technique", 1, "deux mots dans la section ; la page de données les contient aussi"),
+    Query("suivi externe", "fiches/suivi-externe/", 1, "deux mots du titre"),
+    Query("calendrier des réunions", "fiches/suivi-externe/#calendrier-des-reunions", 1, "section, mot vide au milieu"),
+    Query("accueil des participants", "fiches/pilotage/#organiser-accueil", 3, "élément de liste, deux mots"),
+    Query("lettre de commande", "fiches/pilotage/#rediger-pieces-commande", 3, "élément de liste, singulier ↔ pluriel"),
+    Query("argumentaire élus", "fiches/pilotage/#preparer-argumentaire", 3, "un mot au titre, l'autre dans le texte"),
+    Query("données ouvertes", "donnees-ouvertes/", 3, "la page technique reste trouvable par son titre"),
 ]
+
+# Pages of data and code identifiers: the search ranks them after the content,
+# so none of them is among the three best results of a query for a sheet.
+DATA_PAGES = ("donnees-ouvertes/",)
+
+
+def is_data_page(location: str) -> bool:
+    return location.split("#")[0] in DATA_PAGES
+
+
+def is_content_query(query: Query) -> bool:
+    return query.expected.startswith("fiches/")

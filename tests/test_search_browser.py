@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from search_driver import open_search, ranked_locations, type_query
-from search_queries import QUERIES
+from search_queries import QUERIES, is_content_query, is_data_page
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,47 @@ def test_query_finds_its_page_or_anchor(search_page, query):
     assert query.expected in locations[: query.rank], (
         f"« {query.text} » ({query.why}) : {query.expected} attendu parmi les {query.rank} "
         f"premiers, obtenu {locations[:5]}")
+    if is_content_query(query):
+        assert not any(is_data_page(location) for location in locations[:3]), locations[:3]
+
+
+def test_query_table_has_multi_word_queries_and_a_data_page_query():
+    several = [q for q in QUERIES if len(q.text.split()) >= 2 and not q.text.startswith('"')]
+    assert len(several) >= 15
+    assert any(is_data_page(q.expected) for q in QUERIES)
+
+
+def test_a_data_page_does_not_outrank_the_sheets_for_a_content_query(search_page):
+    # « Données ouvertes » has « ouvertes » in its title; the sheet's item has both words.
+    locations = ranked_locations(type_query(search_page, "comité ouvert"))
+    assert locations[0] == "fiches/pilotage/#creer-copil-ouvert"
+    assert not any(is_data_page(location) for location in locations[:3])
+
+
+def test_sheet_results_show_the_summary_not_the_metadata(search_page):
+    # Words of kit/pilotage.yml's summary: Material shows the blocks that match.
+    type_query(search_page, "vigilance structure")
+    article = search_page.locator(".md-search-result__link[href*='fiches/pilotage/'] article").first
+    text = article.inner_text()
+    assert "Qui coordonne" in text  # the summary
+    assert "Publics" not in text and "Phase" not in text
+
+
+def test_a_query_without_result_says_so_in_french_with_the_query(search_page):
+    type_query(search_page, "zzzinconnu")
+    meta = search_page.locator(".md-search-result__meta")
+    assert meta.inner_text().strip() == "Aucun résultat pour «\u202fzzzinconnu\u202f»"
+
+
+def test_highlighted_words_do_not_look_like_links(search_page):
+    type_query(search_page, "emargement")
+    mark = search_page.locator(".md-search-result__list mark").first
+    style = mark.evaluate("""m => { const s = getComputedStyle(m), a = m.closest('a');
+        return {decoration: s.textDecorationLine, color: s.color,
+                text: getComputedStyle(m.parentElement).color, background: s.backgroundColor}; }""")
+    assert style["decoration"] == "none"
+    assert style["color"] == style["text"]  # the text's colour, not the link colour
+    assert style["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_results_are_highlighted_and_so_is_the_page_after_following_one(page, site_url):
@@ -87,3 +128,6 @@ def test_missing_words_are_shown_as_typed(search_page):
     missing = search_page.locator(".md-search-result__terms del").all_inner_texts()
     assert "zzzinconnu" in missing
     assert all(not word.startswith("§") for word in missing)
+    terms = search_page.locator(".md-search-result__terms").first
+    assert terms.inner_text().startswith("Mots absents\u202f: ")
+    assert terms.locator("del").first.evaluate("d => getComputedStyle(d).textDecorationLine") == "none"

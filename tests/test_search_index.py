@@ -157,3 +157,11 @@ def test_pages_leave_their_checklists_out_of_material_s_search(default_site: Pat
     docs = read_index(default_site)["docs"]
     assert not any(d["location"].endswith(f"#{element.id}") for d in docs)
     assert any(element.texte[:30] in d["text"] for d in docs)
+
+
+def test_a_sheet_s_search_text_opens_on_its_summary_without_metadata(built_site: Path):
+    docs = {doc["location"]: doc for doc in read_index(built_site)["docs"]}
+    for fiche in load_kit(KIT).fiches:
+        text = docs[f"fiches/{fiche.id}/"]["text"]
+        assert text.startswith("<p>" + fiche.resume[:40]), text[:80]
+        assert "Publics" not in text and "Historique" not in text

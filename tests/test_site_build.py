@@ -60,6 +60,7 @@ def test_home_lists_sheets_grouped_by_phase(built_site: Path):
     assert 'id="phase-preparation"' in home and 'id="phase-suites"' in home
     assert home.index('id="phase-preparation"') < home.index('id="phase-suites"')
     suites = home[home.index('id="phase-suites"'):]
+    suites = suites[: suites.index("</article>")]  # not the footer's « Suivant »
     assert 'href="fiches/suivi-externe/"' in suites
     assert 'href="fiches/pilotage/"' not in suites
 

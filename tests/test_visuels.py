@@ -47,8 +47,8 @@ def assert_named_image(svg: ET.Element, title: str) -> None:
     assert len(svg.find(f"{SVG}desc").text) > 40
 
 
-def test_home_page_shows_who_does_what_with_its_text_equivalent(built_site: Path):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
+def test_who_does_what_page_shows_the_roles_with_their_text_equivalent(built_site: Path):
+    html = (built_site / "qui-fait-quoi" / "index.html").read_text(encoding="utf-8")
     svg = svgs_of(html)["kit-qui-fait-quoi"]
     assert_named_image(svg, "Qui fait quoi dans la démarche")
     drawn = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
@@ -64,23 +64,18 @@ def test_home_page_shows_who_does_what_with_its_text_equivalent(built_site: Path
     assert len(svg.findall(f"{SVG}line")) == len(roles)
 
 
-def test_home_page_shows_the_phases_timeline_before_the_sheets(built_site: Path):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    svg = svgs_of(html)["kit-frise-des-phases"]
-    assert_named_image(svg, "Les phases de la démarche")
+def test_the_phases_timeline_lists_every_phase_and_links_each_sheet(built_site: Path):
+    html = (built_site / "qui-fait-quoi" / "index.html").read_text(encoding="utf-8")
+    frise = html[html.index('<ol class="kit-frise"'):]
+    frise = frise[: frise.index("</ol>")]
     kit = load_kit(KIT)
-    circles = svg.findall(f"{SVG}circle")
-    assert len(circles) == len(kit.vocabulaire.phases)
-    drawn = [" ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))]
-    for number, phase in enumerate(kit.vocabulaire.phases, start=1):
-        assert phase.libelle in svg.find(f"{SVG}desc").text
-        assert str(number) in drawn[0]
-    # Its text equivalent is the list of sheets by phase that follows it.
-    after = html[html.index("kit-frise-des-phases"):]
-    for phase, fiches in kit.by_phase():
-        assert f'id="phase-{phase.id}"' in after
-        for fiche in fiches:
-            assert f'href="fiches/{fiche.id}/"' in after
+    steps = re.findall(r'<li class="kit-frise__etape" data-phase="([a-z0-9-]+)"', frise)
+    assert steps == [phase.id for phase in kit.vocabulaire.phases]  # empty phases too, in order
+    for phase in kit.vocabulaire.phases:
+        assert phase.libelle in frise
+    linked = re.findall(r'href="\.\./fiches/([a-z0-9-]+)/"', frise)
+    assert linked == [f.id for f in kit.fiches]
+    assert "Aucune fiche pour l'instant." in frise  # « Conduite des ateliers » has none yet
 
 
 def test_diagrams_are_drawn_from_the_kit_s_data(kit_copy: Path):
@@ -91,7 +86,7 @@ def test_diagrams_are_drawn_from_the_kit_s_data(kit_copy: Path):
     assert "Comité des partenaires" in render_roles(kit)
     assert "Comité de pilotage externe" not in render_roles(kit)
     for phase in kit.vocabulaire.phases:
-        assert phase.libelle.split()[0] in render_timeline(kit)
+        assert phase.libelle in render_timeline(kit)
 
 
 def test_no_roles_no_diagram(kit_copy: Path):
@@ -112,7 +107,7 @@ def test_a_role_without_mission_is_a_located_french_error(kit_copy: Path):
     assert f"kit/vocabulaire.yml:{line}:5 : la clé obligatoire « mission » manque" in error.value.report()
 
 
-@pytest.mark.parametrize("path", ["", "fiches/pilotage/", "fiches/faq-elus/", "404.html"])
+@pytest.mark.parametrize("path", ["", "qui-fait-quoi/", "fiches/pilotage/", "fiches/faq-elus/", "404.html"])
 def test_pages_fit_a_phone_screen(browser, site_url: str, path: str, tmp_path: Path):
     context = browser.new_context(locale="fr-FR", viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -130,8 +125,9 @@ def test_pages_fit_a_phone_screen(browser, site_url: str, path: str, tmp_path: P
 
 def test_drawings_are_left_out_of_the_search_index(built_site: Path):
     # Their words are searchable through the text equivalents; indexed twice,
-    # they would rank the home page above the sheets.
+    # they would rank this page above the sheets. The timeline repeats the
+    # phases' descriptions and the sheets' titles.
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Frise des phases de la démarche" not in index
+    assert "Aucune fiche pour l'instant" not in index
     assert "relié à chacun des autres rôles" not in index
     assert "Portent la démarche" in index  # the roles' text list is searchable

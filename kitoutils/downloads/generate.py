@@ -114,9 +114,10 @@ def generate_downloads(kit: Kit, settings: BuildSettings, workers_count: int | N
                         built.append(path)
                 tasks.append(task)
         workers.run(tasks, store, settings.epoch, workers_count)
-        archive = content_key("archive", sorted(keys.items()), seed)
+        # The zip lists the files in the kit's order (kit.fiches), as every page does.
+        members = list(keys.items())
+        archive = content_key("archive", members, seed)
         if not store.holds(archive, zipped=False):
-            members = sorted(keys.items())
             produce("l'archive de tous les téléchargements", lambda: store.write_with(archive, lambda out: write_zip(
                 out, ((f"{FOLDER}/{path}", store.deflated(key)) for path, key in members), settings.epoch)))
             built.append(ARCHIVE_PATH)

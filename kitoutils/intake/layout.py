@@ -48,7 +48,9 @@ FILE_NOTES = {
     "vocabulaire": (
         "# Vocabulaire contrôlé du kit : les fiches ne peuvent employer que ces termes",
         "# pour leurs publics, leur phase et leur statut éditorial.",
-        "# L'ordre des phases est celui de la démarche ; il ordonne la page d'accueil.",
+        "# L'ordre des phases est celui de la démarche ; avec la liste « fiches » de",
+        "# chaque phase (l'ordre des fiches dans la phase), il ordonne les fiches",
+        "# partout : menu, page d'accueil, fiche précédente et suivante, téléchargements.",
     ),
     "synonymes": (
         "# Synonymes et abréviations que comprend la recherche du site : chercher l'une",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model.content import Fiche, Kit, Synonymes, Vocabulaire
 from ..model.problems import KitInvalid, Problem
+from ..model.order import in_kit_order
 from .validate import Context, build
 from . import yamlfile
 from .content_checks import ReadFile, check as check_content
@@ -81,7 +82,8 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
         raise KitInvalid(problems)
     assert vocabulaire is not None
     historique = git_history.last_changes(kit_dir.parent, list(files.values()))
-    return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files, historique=historique,
+    return Kit(vocabulaire=vocabulaire, fiches=in_kit_order(fiches, vocabulaire.phases), files=files,
+               historique=historique,
                synonymes=synonymes.synonymes if synonymes else ())
 
 

@@ -90,6 +90,11 @@ class Fiche:
                                          item_label="section", min_items=1)
     questions: tuple[Question, ...] = spec("Questions de la foire aux questions.", label="Questions",
                                            item_label="question", default=())
+    situations: tuple[str, ...] = spec(
+        "Situations de lecteur pour lesquelles cette fiche est le bon point de départ, à la "
+        "première personne (« Je dois convaincre des élus ») : elles forment « Par où "
+        "commencer ? » sur la page d'accueil.", label="Par où commencer ?", item_label="situation",
+        default=())
 
     def checklists(self) -> list[Liste]:
         return [liste for section in self.sections for liste in section.listes]
@@ -102,6 +107,16 @@ class Terme:
     id: str = spec("Identifiant du terme.", label="Identifiant", identifier=True)
     libelle: str = spec("Libellé affiché aux lecteurs.", label="Libellé")
     description: str | None = spec("Explication du terme.", label="Description", default=None, paragraph=True)
+
+
+@dataclass(frozen=True)
+class Phase(Terme):
+    """A phase of the approach: a term of the vocabulary that also orders its sheets."""
+
+    fiches: tuple[str, ...] = spec(
+        "Ordre des fiches dans la phase : leurs identifiants, la première en tête. Les fiches "
+        "de la phase qui n'y sont pas viennent ensuite, par ordre alphabétique de titre ; un "
+        "identifiant sans fiche est ignoré.", label="Ordre des fiches", item_label="fiche", default=())
 
 
 @dataclass(frozen=True)
@@ -118,8 +133,9 @@ class Vocabulaire:
     """The controlled vocabulary of kit/vocabulaire.yml."""
 
     publics: tuple[Terme, ...] = spec("Publics des fiches.", label="Publics", item_label="public", min_items=1)
-    phases: tuple[Terme, ...] = spec("Phases de la démarche, dans leur ordre.", label="Phases",
-                                     item_label="phase", min_items=1)
+    phases: tuple[Phase, ...] = spec(
+        "Phases de la démarche, dans leur ordre : il ordonne les fiches partout sur le site.",
+        label="Phases", item_label="phase", min_items=1)
     statuts: tuple[Terme, ...] = spec("Statuts éditoriaux des fiches.", label="Statuts éditoriaux",
                                       item_label="statut", min_items=1)
     roles: tuple[Role, ...] = spec(
@@ -155,7 +171,7 @@ class Kit:
     """The whole validated kit."""
 
     vocabulaire: Vocabulaire
-    fiches: tuple[Fiche, ...]
+    fiches: tuple[Fiche, ...]  # in the kit's order (model/order.py), which every page and file follows
     files: dict[str, str]  # sheet id -> path of its YAML file, relative to the project
     # YAML file -> ISO date of its last commit (None: changes not committed yet);
     # None outside a git checkout. Read by git_history.py.
@@ -165,7 +181,7 @@ class Kit:
     def fiche(self, fiche_id: str) -> Fiche:
         return next(f for f in self.fiches if f.id == fiche_id)
 
-    def by_phase(self) -> list[tuple[Terme, list[Fiche]]]:
+    def by_phase(self) -> list[tuple[Phase, list[Fiche]]]:
         """Sheets grouped by phase, in the vocabulary's order, empty phases left out."""
         groups = []
         for phase in self.vocabulaire.phases:

@@ -1,8 +1,9 @@
 """Diagrams drawn from the kit's data: who does what, and the phases timeline.
 
-Each one is inline SVG (no library, no request) followed or preceded by its
+« Qui fait quoi » is inline SVG (no library, no request) followed by its
 text equivalent, so that a screen reader user, a printed page and a reader
-without images get the same information. The SVG is sized by its viewBox and
+without images get the same information. The timeline is HTML boxes whose
+sheets are links, so it needs no equivalent. The SVG is sized by its viewBox and
 scales down to a phone's width; colours come from CSS classes (kit.css
 companion `visuels.css`) so both palettes keep their contrast, with
 presentation attributes as a fallback when the SVG is read alone.
@@ -13,8 +14,9 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
+from ..model.addresses import SHEETS_DIR
 from ..model.content import Kit, Role
-from .render import plain
+from .render import environment, plain
 from ..model.typography import french_spacing
 
 WIDTH = 360  # viewBox width: about a phone's width, so text stays readable there
@@ -117,40 +119,11 @@ def render_roles(kit: Kit) -> str:
     )
 
 
-def timeline_svg(kit: Kit) -> str:
-    """The phases top to bottom, numbered, each with its description and its sheets."""
-    x_dot, x_text, y = 20, 46, 6
-    width = WIDTH - x_text - 6
-    body, centres = [], []
-    for number, phase in enumerate(kit.vocabulaire.phases, start=1):
-        titles = [f.titre for f in kit.fiches if f.phase == phase.id]
-        centre = y + 14
-        centres.append(centre)
-        body.append(
-            f'<circle class="kit-schema__etape" cx="{x_dot}" cy="{centre:g}" r="13" fill="#3949ab"/>'
-            + _text(x_dot, centre + 5, [str(number)], "kit-schema__numero", "middle")
-        )
-        name = _wrap(phase.libelle, width * 0.85)
-        body.append(_text(x_text, y + 19, name, "kit-schema__nom kit-schema__nom--phase"))
-        y += 19 + (len(name) - 1) * LINE
-        for text, css in ((phase.description or "", "kit-schema__texte"),
-                          (("Fiches\u00a0: " + "\u202f; ".join(titles)) if titles else "Aucune fiche pour l'instant.",
-                           "kit-schema__texte kit-schema__texte--fiches")):
-            if text:
-                lines = _wrap(text, width)
-                body.append(_text(x_text, y + LINE + 2, lines, css))
-                y += len(lines) * LINE + 2
-        y += 22
-    line = (f'<line class="kit-schema__lien" x1="{x_dot}" y1="{centres[0]:g}" x2="{x_dot}" '
-            f'y2="{centres[-1]:g}" stroke="#3949ab" stroke-width="3"/>')
-    description = (
-        "Frise des phases de la démarche, dans l'ordre : "
-        + ", puis ".join(f"« {phase.libelle} »" for phase in kit.vocabulaire.phases)
-        + ". Chaque phase et ses fiches sont détaillées dans la liste des fiches qui suit."
-    )
-    return _svg("kit-frise-des-phases", y - 16, "Les phases de la démarche",
-                french_spacing(description), [line, *body])
-
-
-def render_timeline(kit: Kit) -> str:
-    return f'<div class="kit-schema kit-schema--frise" {_NOT_SEARCHED}>\n{timeline_svg(kit)}\n</div>\n'
+def render_timeline(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
+    """The phases in order, each a box with its description and links to its sheets
+    (prefix: the way from the page to the sheets' folder). HTML and text, no
+    drawing: its words are body-sized and it is its own text equivalent."""
+    return french_spacing(environment().get_template("frise.md.j2").render(
+        phases=[(phase, [f for f in kit.fiches if f.phase == phase.id]) for phase in kit.vocabulaire.phases],
+        prefixe=prefix,
+    ))

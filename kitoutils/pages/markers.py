@@ -12,11 +12,12 @@ import re
 from typing import Callable, Mapping
 
 SHEET_LIST = "liste-des-fiches"
+START_HERE = "par-ou-commencer"
 DOWNLOADS = "telechargements"
 OFFLINE = "hors-ligne"
 ROLES = "qui-fait-quoi"
 TIMELINE = "frise-des-phases"
-NAMES = (SHEET_LIST, DOWNLOADS, OFFLINE, ROLES, TIMELINE)
+NAMES = (SHEET_LIST, START_HERE, DOWNLOADS, OFFLINE, ROLES, TIMELINE)
 
 _MARKER = re.compile(r"<!--\s*kit:(.*?)\s*-->")
 

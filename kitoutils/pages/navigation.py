@@ -1,39 +1,29 @@
 """The site's navigation, built from the kit rather than kept by hand.
 
-Sheets are grouped by phase. A phase with many sheets is cut into
-alphabetical groups, so that with Material's `navigation.prune` a page only
-carries the links of its own group, however large the kit grows.
+Sheets are grouped by phase, in the kit's order (model/order.py), which the
+previous/next links at the foot of each page follow too. A phase with many
+sheets is cut into numbered groups, so that with Material's
+`navigation.prune` a page only carries the links of its own group, however
+large the kit grows.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
-from ..model.content import Fiche, Kit
 from ..model.addresses import sheet_path
+from ..model.content import Fiche, Kit
 
 GROUP_SIZE = 30
-
-
-def _sort_key(fiche: Fiche) -> str:
-    return unicodedata.normalize("NFKD", fiche.titre).encode("ascii", "ignore").decode().lower()
-
-
-def _initial(fiche: Fiche) -> str:
-    key = _sort_key(fiche).lstrip("'\"« ")
-    return (key[:1] or "?").upper()
 
 
 def sheet_navigation(kit: Kit, group_size: int = GROUP_SIZE) -> list[dict]:
     """MkDocs-style nav entries: one section per phase, its sheets inside."""
     entries = []
     for phase, fiches in kit.by_phase():
-        fiches = sorted(fiches, key=_sort_key)
         pages = [{fiche.titre: sheet_path(fiche.id)} for fiche in fiches]
         if len(fiches) > group_size:
             pages = [
-                {_group_label(chunk): [{f.titre: sheet_path(f.id)} for f in chunk]}
-                for chunk in _chunks(fiches, group_size)
+                {_group_label(start, len(chunk)): [{f.titre: sheet_path(f.id)} for f in chunk]}
+                for start, chunk in _chunks(fiches, group_size)
             ]
         entries.append({phase.libelle: pages})
     return entries
@@ -45,10 +35,10 @@ def with_sheets(nav: list, kit: Kit) -> list:
     return nav[:1] + sheet_navigation(kit) + nav[1:]
 
 
-def _chunks(fiches: list[Fiche], size: int) -> list[list[Fiche]]:
-    return [fiches[i : i + size] for i in range(0, len(fiches), size)]
+def _chunks(fiches: list[Fiche], size: int) -> list[tuple[int, list[Fiche]]]:
+    return [(i, fiches[i : i + size]) for i in range(0, len(fiches), size)]
 
 
-def _group_label(chunk: list[Fiche]) -> str:
-    first, last = _initial(chunk[0]), _initial(chunk[-1])
-    return first if first == last else f"{first} à {last}"
+def _group_label(start: int, count: int) -> str:
+    first, last = start + 1, start + count
+    return f"Fiche {first}" if first == last else f"Fiches {first} à {last}"

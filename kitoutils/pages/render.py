@@ -65,18 +65,37 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_ap
     ))
 
 
+def _contents(fiche: Fiche) -> str:
+    """What a sheet holds, as its home card says it: « 3 listes à cocher »."""
+    parts = []
+    for count, one, many in ((len(fiche.checklists()), "liste à cocher", "listes à cocher"),
+                             (len(fiche.questions), "question", "questions")):
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts) or f"{len(fiche.sections)} sections"
+
+
 def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """The sheets grouped by phase, as shown on the home page."""
     publics = kit.vocabulaire.terms("publics")
     return french_spacing(_environment().get_template("accueil.md.j2").render(
         groupes=kit.by_phase(),
         prefixe=prefix,
+        contenu=_contents,
         libelles_publics=lambda fiche: [publics[p].libelle for p in fiche.publics],
         # The filter's terms (only those with sheets) and its fallback links to tag pages.
         filtres=[(kind, [t for t in getattr(kit.vocabulaire, kind)
                          if any(t.id in f.publics or t.id == f.phase for f in kit.fiches)])
                  for kind in ("publics", "phases")],
         vers_etiquette=lambda kind, terme: prefix.rsplit(SHEETS_DIR, 1)[0] + tag_path(kind, terme.id),
+    ))
+
+
+def render_start_here(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
+    """« Par où commencer ? »: the readers' situations the sheets name, each linking to its sheet."""
+    return french_spacing(_environment().get_template("commencer.md.j2").render(
+        entrees=[(situation, fiche) for fiche in kit.fiches for situation in fiche.situations],
+        prefixe=prefix,
     ))
 
 

@@ -66,6 +66,8 @@
     form.append(count);
     form.addEventListener("submit", event => event.preventDefault());
     nav.before(form);
+    // One filter control: the form replaces the rows of links it was made from.
+    nav.hidden = true;
 
     function apply() {
       let shown = 0;

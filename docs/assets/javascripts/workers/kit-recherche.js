@@ -16,6 +16,14 @@
  *     type-ahead working for a word typed halfway or without its accents.
  * Results go back to the page with the words that really matched (« équipe »,
  * not « equip »), so highlighting in the results and in the page (?h=) works.
+ *
+ * Ranking, as a reader expects it (issue 14): a page that holds every word of
+ * the query, in whichever field or section, comes before one that holds some,
+ * and within a page the section or item holding them all comes first; a page
+ * that marks itself as technical (front matter `search: boost:` below
+ * 1, the open-data page) comes after the content that matches as well; and a
+ * title match weighs TITLE_BOOST times a text match, not Material's 1,000
+ * times, which let one title word outrank a sheet holding every word.
  */
 "use strict";
 
@@ -25,6 +33,7 @@
   const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)'/;
   const ELISION_ANY_CASE = new RegExp(ELISION.source, "i");
   const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  const TITLE_BOOST = 10;
 
   /* Where this script was loaded from. In a Worker, its own location; from
      file://, Material's offline plugin runs workers with the iframe-worker
@@ -274,9 +283,60 @@
     return [];
   }
 
+  /* ---- Ranking ------------------------------------------------------- */
+
+  /* The reader's words (a synonym counting for the words it stands for)
+     that some of the documents match, in a title or a text. */
+  function wordsFound(items, context) {
+    return context.entries.filter(e => items.some(item => {
+      const matched = item.terms || {};
+      return matched[e.term] || e.keys.some(key => matched[key]);
+    }));
+  }
+
+  function hasEveryWord(items, context) {
+    return wordsFound(items, context).length === context.entries.length;
+  }
+
+  /* A page's own front matter lowers its boost to say it is technical. */
+  function isTechnical(item) {
+    return typeof item.boost === "number" && item.boost < 1;
+  }
+
+  /* Whether every word of the query is in the document's title (Material has
+     marked the title's matches): a technical page that the reader names, as
+     « données ouvertes », is not sent after the content. */
+  function titleHasEveryWord(item, context) {
+    const title = Array.isArray(item.title) ? item.title.join(" ") : item.title;
+    const stems = markedWords(title).map(word => forms(word.toLowerCase())).filter(Boolean).map(f => f.stem);
+    return context.entries.every(e => stems.some(stem => stem.startsWith(e.term)));
+  }
+
+  /* A page (Material's group: the page and its sections) that holds every
+     word, wherever, before a page that holds some; content before technical
+     pages; within a page, a section or item holding every word first; then
+     Material's score. The tiers are added to the score, so the order the page
+     shows (by score) and the order a reader expects agree. */
+  function rerank(groups, context) {
+    const items = groups.flat();
+    const step = Math.max(0, ...items.map(item => item.score)) + 1;
+    for (const group of groups) {
+      const behind = group.some(isTechnical) && !group.some(item => titleHasEveryWord(item, context));
+      const pageTier = (hasEveryWord(group, context) ? 2 : 0) + (behind ? 0 : 1);
+      for (const item of group) {
+        if (item.score <= 0) continue;  // a page Material adds only to head its sections' group
+        item.score += (2 * pageTier + (hasEveryWord([item], context) ? 1 : 0)) * step;
+      }
+      group.sort((a, b) => b.score - a.score);
+    }
+    const best = group => Math.max(...group.map(item => item.score));
+    return groups.sort((a, b) => best(b) - best(a));
+  }
+
   function present(message) {
     const context = pendingQueries.shift();
     if (!context || !message.data) return message;
+    if (Array.isArray(message.data.items)) message.data.items = rerank(message.data.items, context);
     for (const group of message.data.items || []) {
       for (const item of group) item.terms = readerTerms(item, context);
     }
@@ -301,8 +361,10 @@
 
   function handle(data) {
     if (data && data.type === SETUP) {
-      synonymGroups = (data.data.config && data.data.config.kit_synonymes) || [];
+      const config = data.data.config || {};
+      synonymGroups = config.kit_synonymes || [];
       compiledGroups = null;
+      if (config.fields && config.fields.title) config.fields.title = { ...config.fields.title, boost: TITLE_BOOST };
     } else if (data && data.type === QUERY) {
       const context = normaliseQuery(String(data.data || ""));
       pendingQueries.push(context);
