@@ -25,6 +25,7 @@ from kitoutils.downloads import DownloadFailed
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.addresses import sheet_path
 from kitoutils.model.problems import KitInvalid
+from kitoutils.pages.csp import with_policy
 from kitoutils.pages.markers import UnknownMarker
 from kitoutils.pages.navigation import with_sheets
 from kitoutils.search import SearchIndexMismatch, rewrite_search_index
@@ -33,6 +34,8 @@ from kitoutils.settings import BuildSettings, SettingInvalid
 log = logging.getLogger("mkdocs.plugins.kit")
 
 BUILD_KEY = "kit_build"  # where this build's SiteBuild is kept on the config
+# Inline scripts a page's script writes into frames (the offline copy's worker shim), set by hors_ligne.py.
+FRAME_SCRIPTS_KEY = "kit_frame_scripts"
 HOME_PAGE = "index.md"
 
 
@@ -58,7 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         settings = BuildSettings.from_options(
-            config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config))
+            config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config),
+            directory_urls=config.use_directory_urls)
     except SettingInvalid as invalid:
         raise PluginError(str(invalid)) from None
     # Templates see the settings as understood, not as typed (main.html reads this one).
@@ -115,3 +119,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         rewrite_search_index(index, build.kit, sheet_url)
     except SearchIndexMismatch as mismatch:
         raise PluginError(f"Index de recherche : {mismatch}") from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _with_policy(output, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Static templates: the 404 page (sitemap.xml is not a page).
+    return _with_policy(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(page_html: str, config: MkDocsConfig) -> str:
+    """The page with its Content-Security-Policy, computed from the page as written."""
+    settings = site_build(config).settings
+    return with_policy(page_html, offline=settings.offline_variant,
+                       extra_scripts=config.get(FRAME_SCRIPTS_KEY, ()))

@@ -48,7 +48,7 @@ class SiteBuild:
     def files(self) -> list[OutputFile]:
         """Every generated file of the site: sheet pages, downloads, tag pages."""
         kit = self.kit
-        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads), kit.files[f.id])
+        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads, self.settings.directory_urls), kit.files[f.id])
                   for f in kit.fiches]
         downloads = [OutputFile(path, content, as_is=True) for path, content in self.downloads.files.items()]
         tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))

@@ -30,6 +30,7 @@ class BuildSettings:
     french_search: bool = True  # the kit's French search rather than Material's own
     cache_dir: Path | None = None  # reused download files; None: no disk cache
     epoch: int = DEFAULT_EPOCH  # the fixed date written in every generated file
+    directory_urls: bool = True  # MkDocs' use_directory_urls: how links inside the sheets' texts are written
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any] | None, project_dir: Path, **overrides: Any) -> BuildSettings:

@@ -8,6 +8,7 @@ carries the links of its own group, however large the kit grows.
 from __future__ import annotations
 
 import unicodedata
+from html import escape
 
 from ..model.content import Fiche, Kit
 from ..model.addresses import sheet_path
@@ -25,17 +26,19 @@ def _initial(fiche: Fiche) -> str:
 
 
 def sheet_navigation(kit: Kit, group_size: int = GROUP_SIZE) -> list[dict]:
-    """MkDocs-style nav entries: one section per phase, its sheets inside."""
+    """MkDocs-style nav entries: one section per phase, its sheets inside.
+
+    Titles are HTML-escaped: Material prints menu titles as HTML, unescaped."""
     entries = []
     for phase, fiches in kit.by_phase():
         fiches = sorted(fiches, key=_sort_key)
-        pages = [{fiche.titre: sheet_path(fiche.id)} for fiche in fiches]
+        pages = [{escape(fiche.titre): sheet_path(fiche.id)} for fiche in fiches]
         if len(fiches) > group_size:
             pages = [
-                {_group_label(chunk): [{f.titre: sheet_path(f.id)} for f in chunk]}
+                {_group_label(chunk): [{escape(f.titre): sheet_path(f.id)} for f in chunk]}
                 for chunk in _chunks(fiches, group_size)
             ]
-        entries.append({phase.libelle: pages})
+        entries.append({escape(phase.libelle): pages})
     return entries
 
 
