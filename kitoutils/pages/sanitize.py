@@ -91,6 +91,8 @@ class FieldRenderer:
         return self._clean(html, INLINE_TAGS)
 
     def _clean(self, html: str, tags: set[str]) -> str:
+        # A lone surrogate (refused by the checks) cannot be written as UTF-8: shown as « ? ».
+        html = html.encode("utf-8", "replace").decode("utf-8")
         return nh3.clean(
             html,
             tags=tags,
