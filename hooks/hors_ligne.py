@@ -20,8 +20,10 @@ on_config puts the build's SiteBuild on the config.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -35,6 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kitoutils.build import SiteBuild
+from kitoutils.offline import ShimUnknown, worker_frame_script
 from kitoutils.offline import (
     README, ZIP_FOLDER, ZIP_PATH, download_notice, fingerprint, skipped_notice, variant_notice, zip_directory,
 )
@@ -44,6 +47,7 @@ log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
 OFFLINE_ENV = "KIT_HORS_LIGNE"
 SHIM_SOURCE = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
+FRAME_SCRIPTS_KEY = "kit_frame_scripts"  # read by hooks/kit.py when it writes each page's policy
 
 
 def _site_build(config: MkDocsConfig) -> SiteBuild:
@@ -59,10 +63,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM_PATH]
         build.offline_notice = lambda page: variant_notice(config.site_url or "")
+        shim = SHIM_SOURCE.read_text(encoding="utf-8")
+        config[FRAME_SCRIPTS_KEY] = lambda page_html: _shim_frame_scripts(shim, page_html)
     elif not (settings.offline_zip and settings.downloads):
         # A build without downloads has no offline zip either.
         build.offline_notice = lambda page: skipped_notice()
     return config
+
+
+# Material's configuration, written into every page; its `search` is the worker's address.
+_MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+
+
+def _shim_frame_scripts(shim: str, page_html: str) -> tuple[str, ...]:
+    """The inline script the shim writes into its frame on this page (for the page's policy)."""
+    found = _MATERIAL_CONFIG.search(page_html)
+    worker = json.loads(found.group(1)).get("search") if found else None
+    if not worker:
+        return ()
+    try:
+        return (worker_frame_script(shim, worker),)
+    except ShimUnknown as unknown:
+        raise PluginError(str(unknown)) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -34,7 +34,7 @@ from kitoutils.settings import BuildSettings, SettingInvalid
 log = logging.getLogger("mkdocs.plugins.kit")
 
 BUILD_KEY = "kit_build"  # where this build's SiteBuild is kept on the config
-# Inline scripts a page's script writes into frames (the offline copy's worker shim), set by hors_ligne.py.
+# page HTML -> inline scripts its scripts write into frames (the offline copy's worker shim), set by hors_ligne.py.
 FRAME_SCRIPTS_KEY = "kit_frame_scripts"
 HOME_PAGE = "index.md"
 
@@ -133,5 +133,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def _with_policy(page_html: str, config: MkDocsConfig) -> str:
     """The page with its Content-Security-Policy, computed from the page as written."""
     settings = site_build(config).settings
+    frame_scripts = config.get(FRAME_SCRIPTS_KEY)
     return with_policy(page_html, offline=settings.offline_variant,
-                       extra_scripts=config.get(FRAME_SCRIPTS_KEY, ()))
+                       extra_scripts=frame_scripts(page_html) if frame_scripts else ())

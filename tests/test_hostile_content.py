@@ -202,7 +202,7 @@ def open_and_probe(context, url: str, origin: str) -> list[str]:
     return faults
 
 
-def test_layer_3_csp_blocks_an_inline_handler_and_script_that_slipped_into_a_page(built_site, tmp_path, context):
+def test_layer_3_csp_blocks_an_inline_handler_and_script_that_slipped_into_a_page(built_site, tmp_path, browser):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page_file = site / "fiches" / "amo" / "index.html"
@@ -212,6 +212,7 @@ def test_layer_3_csp_blocks_an_inline_handler_and_script_that_slipped_into_a_pag
     page_file.write_text(html.replace('<div class="kit-texte">', '<div class="kit-texte">' + injected, 1),
                          encoding="utf-8")
     server = StaticServer(site, free_port())
+    context = browser.new_context(locale="fr-FR")  # not the fixture: its violations are the point here
     try:
         page = context.new_page()
         page.add_init_script(script=f"({PROBE})()")
@@ -220,7 +221,12 @@ def test_layer_3_csp_blocks_an_inline_handler_and_script_that_slipped_into_a_pag
         assert page.evaluate("() => window.__kit_pwned") is None
         violations = page.evaluate("() => window.__kit_violations")
         assert any(v.startswith("script-src") for v in violations), violations
+        # The probe the accepted cases go through sees it too.
+        faults = open_and_probe(context, server.url + "fiches/amo/", server.url)
+        assert any(f.startswith("attribut onerror") for f in faults), faults
+        assert any(f.startswith("violation CSP script-src") for f in faults), faults
     finally:
+        context.close()
         server.close()
 
 
