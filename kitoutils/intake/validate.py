@@ -136,6 +136,12 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
     if not text:
         ctx.error(node, f"le texte de « {key} » est vide")
         return None
+    if rule.max_length is not None and len(text) > rule.max_length:
+        ctx.error(node, (
+            f"« {key} » trop long ({len(text)} caractères, {rule.max_length} au plus : "
+            "il doit tenir dans une case du PDF à remplir) ; découpez-le en plusieurs éléments"
+        ))
+        return None
     if not rule.identifier and not rule.reference:
         ctx.texts.append((node, rule.markdown))
     if rule.identifier:

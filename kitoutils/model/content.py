@@ -18,7 +18,9 @@ class Element:
     """One action of a checklist, that a reader ticks."""
 
     id: str = spec("Identifiant stable de l'élément (ne jamais le changer une fois publié).", identifier=True)
-    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", markdown=True)
+    # An item is one cell of the fillable PDF's table, which cannot run over a page.
+    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", markdown=True,
+                      max_length=1000)
 
 
 @dataclass(frozen=True)

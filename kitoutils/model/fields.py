@@ -23,6 +23,7 @@ def spec(
     reference: str | None = None,
     min_items: int = 0,
     markdown: bool = False,
+    max_length: int | None = None,
 ) -> Any:
     """Declare a field of the content model.
 
@@ -30,6 +31,7 @@ def spec(
     reference: the value (or each value) must name a term of this vocabulary
         list ("publics", "phases", "statuts") or, with "fiches", a sheet.
     markdown: the text is Markdown rendered on the page.
+    max_length: the most characters the text may have (where a longer one would not fit).
     """
     metadata = {
         "description": description,
@@ -37,6 +39,7 @@ def spec(
         "reference": reference,
         "min_items": min_items,
         "markdown": markdown,
+        "max_length": max_length,
     }
     if default is ...:
         return field(metadata=metadata)
@@ -52,6 +55,7 @@ class FieldRule:
     reference: str | None
     min_items: int
     markdown: bool = False
+    max_length: int | None = None
 
 
 @cache
@@ -68,5 +72,6 @@ def field_rules(cls: type) -> tuple[FieldRule, ...]:
         rules.append(FieldRule(
             f.name, kind, required, f.metadata["identifier"],
             f.metadata["reference"], f.metadata["min_items"], f.metadata["markdown"],
+            f.metadata.get("max_length"),
         ))
     return tuple(rules)
