@@ -30,7 +30,7 @@ FIELD_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")  # as Fie
 PAGE_ONLY_EXTENSIONS = ("toc", "pymdownx.snippets")
 
 MAX_MARKDOWN_CHARS = 20_000  # one field; a longer text is cut into sections
-MAX_BRACKETS_PER_PARAGRAPH = 40  # « [ » opens a link or an image
+MAX_UNCLOSED_BRACKETS = 5  # « [ » never closed: each is scanned to the end of its paragraph
 MAX_ANGLE_BRACKETS = 40  # « < » per field: only autolinks <https://…> are Markdown
 
 
@@ -66,18 +66,32 @@ def cost_problem(text: str) -> TooCostly | None:
             f"trop de chevrons « < » dans ce texte ({angles}, {MAX_ANGLE_BRACKETS} au plus) : "
             "les fiches s'écrivent en Markdown, sans HTML"
         ))
-    start = 0
-    for paragraph in text.split("\n\n"):
-        brackets = paragraph.count("[")
-        if brackets > MAX_BRACKETS_PER_PARAGRAPH:
-            offset = start + _nth(paragraph, "[", MAX_BRACKETS_PER_PARAGRAPH)
-            return TooCostly(offset, "[", (
-                f"trop de crochets « [ » dans ce paragraphe ({brackets}, {MAX_BRACKETS_PER_PARAGRAPH} "
-                "au plus) : un paragraphe porte au plus "
-                f"{MAX_BRACKETS_PER_PARAGRAPH} liens ; coupez-le ou retirez des crochets"
-            ))
-        start += len(paragraph) + 2
+    unclosed = _unclosed_brackets(text)
+    if len(unclosed) > MAX_UNCLOSED_BRACKETS:
+        return TooCostly(unclosed[0], "[", (
+            f"{len(unclosed)} crochets « [ » ne sont jamais fermés par « ] » dans leur paragraphe "
+            f"({MAX_UNCLOSED_BRACKETS} au plus) : fermez-les, ou écrivez « \\[ » pour un crochet seul"
+        ))
     return None
+
+
+def _unclosed_brackets(text: str) -> list[int]:
+    """Offsets of the « [ » that no « ] » closes before the paragraph ends (one pass)."""
+    unclosed: list[int] = []
+    open_here: list[int] = []
+    line_start = 0
+    for index, character in enumerate(text):
+        if character == "[":
+            open_here.append(index)
+        elif character == "]" and open_here:
+            open_here.pop()
+        elif character == "\n":
+            # A blank line ends the paragraph: what is still open stays open.
+            if text[line_start:index].strip() == "":
+                unclosed.extend(open_here)
+                open_here.clear()
+            line_start = index + 1
+    return unclosed + open_here
 
 
 def _nth(text: str, needle: str, n: int) -> int:
