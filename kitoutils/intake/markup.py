@@ -25,7 +25,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..model.markdown_dialect import FieldParser, Parsed, cost_problem
+from ..model.markdown_dialect import FieldParser, Finding, Parsed, cost_problem
 
 # Autolinks Python-Markdown turns into links; any other "<letter" is HTML.
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|mailto:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+)>", re.I)
@@ -35,15 +35,6 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "form", "svg", "math", "link", "meta", "base"}
 SNIPPET_MARK = "8<-"  # --8<-- and its variants: pymdownx.snippets' include mark
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something refused in a text, at `offset` where `snippet` starts."""
-
-    offset: int
-    snippet: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -91,7 +82,7 @@ def check_markdown(text: str, parser: FieldParser | None = None) -> tuple[list[F
     (parser: to reuse one across many fields)."""
     costly = cost_problem(text)
     if costly is not None:
-        return [Finding(costly.offset, costly.snippet, costly.message)], []
+        return [costly], []
     parsed = (parser or FieldParser()).parse(text)
     where = _Locator(text)
     findings = [*_raw_html(parsed, where), *_attribute_lists(parsed, where), *_snippets(text)]

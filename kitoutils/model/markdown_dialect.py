@@ -35,8 +35,8 @@ MAX_ANGLE_BRACKETS = 40  # « < » per field: only autolinks <https://…> are M
 
 
 @dataclass(frozen=True)
-class TooCostly:
-    """Why a field is refused before parsing, and where (offset in the text)."""
+class Finding:
+    """Something refused in a text, at `offset` where `snippet` starts."""
 
     offset: int
     snippet: str
@@ -53,22 +53,22 @@ class Parsed:
     added_attributes: tuple[tuple[etree.Element, tuple[str, ...], str], ...]  # attr_list's work: element, names, text
 
 
-def cost_problem(text: str) -> TooCostly | None:
+def cost_problem(text: str) -> Finding | None:
     """A reason to refuse the field before parsing it, or None (one linear pass)."""
     if len(text) > MAX_MARKDOWN_CHARS:
-        return TooCostly(0, "", (
+        return Finding(0, "", (
             f"texte trop long ({len(text)} caractères, {MAX_MARKDOWN_CHARS} au plus) : "
             "découpez-le en plusieurs sections"
         ))
     angles = text.count("<")
     if angles > MAX_ANGLE_BRACKETS:
-        return TooCostly(_nth(text, "<", MAX_ANGLE_BRACKETS), "<", (
+        return Finding(_nth(text, "<", MAX_ANGLE_BRACKETS), "<", (
             f"trop de chevrons « < » dans ce texte ({angles}, {MAX_ANGLE_BRACKETS} au plus) : "
             "les fiches s'écrivent en Markdown, sans HTML"
         ))
     unclosed = _unclosed_brackets(text)
     if len(unclosed) > MAX_UNCLOSED_BRACKETS:
-        return TooCostly(unclosed[0], "[", (
+        return Finding(unclosed[0], "[", (
             f"{len(unclosed)} crochets « [ » ne sont jamais fermés par « ] » dans leur paragraphe "
             f"({MAX_UNCLOSED_BRACKETS} au plus) : fermez-les, ou écrivez « \\[ » pour un crochet seul"
         ))
