@@ -129,11 +129,6 @@ def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path
     assert "pas construite dans cet aperçu" in (tmp_path / "site4" / "index.html").read_text(encoding="utf-8")
 
 
-CHECKLIST_SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "kit-checklist.js"
-
-
-@pytest.mark.skipif(not CHECKLIST_SCRIPT.is_file(),
-                    reason="le script des listes à cocher (issue 3) n'est pas encore dans le projet")
 def test_offline_site_keeps_a_ticked_item_after_a_reload(context, page, offline_site: Path):
     address = (offline_site / "fiches" / "pilotage.html").as_uri()
     page.goto(address)
