@@ -31,7 +31,8 @@ def test_every_page_has_the_policy_first_with_the_hash_of_each_inline_script(bui
         html = path.read_text(encoding="utf-8")
         found = META.findall(html)
         assert len(found) == 1, path
-        assert html.index("<head>") + len("<head>") == html.index("<meta http-equiv"), path
+        # Before any script, after the encoding (which must come within the first 1024 bytes).
+        assert html.index('<meta charset="utf-8">') < html.index("<meta http-equiv") < html.index("<script"), path
         directives = dict(d.strip().split(" ", 1) for d in found[0].split(";"))
         assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"]
         assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
@@ -48,6 +49,8 @@ def test_policy_is_computed_from_the_page_as_written():
     assert re.findall(r"'sha256-[^']+'", policy(page)) == sorted([script_hash("a()"), script_hash("\nb()\n")])
     assert "file:" not in policy(page) and "script-src 'self' file:" in policy(page, offline=True)
     assert with_policy(page).startswith('<html><head><meta http-equiv="Content-Security-Policy"')
+    assert with_policy('<head>\n  <meta charset="utf-8"><script>a()</script>').startswith(
+        '<head>\n  <meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
 
 
 def walk_a_visit(page, home: str, sheet: str) -> None:

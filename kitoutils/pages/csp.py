@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html.parser import HTMLParser
 
+_CHARSET = re.compile(r'\s*<meta charset="[^"]*">', re.IGNORECASE)
 _JAVASCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
@@ -85,10 +87,14 @@ def policy(page: str, *, offline: bool = False, extra_scripts: tuple[str, ...] =
 
 
 def with_policy(page: str, *, offline: bool = False, extra_scripts: tuple[str, ...] = ()) -> str:
-    """The page with its policy as the first element of <head>."""
+    """The page with its policy early in <head>: after the character encoding
+    declaration (which must come within the first 1024 bytes), before any script."""
     head = page.find("<head>")
     if head == -1:
         return page
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, offline=offline, extra_scripts=extra_scripts)}">'
     at = head + len("<head>")
+    charset = _CHARSET.match(page, at)
+    if charset:
+        at = charset.end()
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, offline=offline, extra_scripts=extra_scripts)}">'
     return page[:at] + meta + page[at:]
