@@ -109,3 +109,33 @@ def test_property_verifier_passing_means_the_build_passes(tmp_path_factory, titr
     assert result.returncode == 0, result.stderr[-3000:]
     assert (project / "site" / "fiches" / "generee" / "index.html").is_file()
     pdfs_of(project / "kit", "generee")  # the downloads' PDFs, left out of this quick build
+
+
+# --- Plain text and Markdown reach the PDF and the ODT as text, never as their markup ---------
+
+MARKUP_AS_TEXT = 'A & B < C > D "q" </para> &amp;'
+
+
+def test_pdf_and_odt_show_markup_characters_as_text():
+    """Even texts the verifier would refuse (« </para> »): the downloads escape on their own."""
+    import dataclasses
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from kitoutils.downloads.odt import build_odt
+
+    kit = load_kit(KIT)
+    fiche = kit.fiche("amo")
+    liste = fiche.sections[2].listes[0]
+    liste = dataclasses.replace(liste, titre=MARKUP_AS_TEXT, elements=(
+        dataclasses.replace(liste.elements[0], texte=MARKUP_AS_TEXT + " *vu*"),))
+    section = dataclasses.replace(fiche.sections[2], titre=MARKUP_AS_TEXT, listes=(liste,))
+    fiche = dataclasses.replace(fiche, titre=MARKUP_AS_TEXT, sections=(section,))
+    for pdf in (build_sheet_pdf(kit, fiche), build_pdf_form(fiche, fiche.checklists()[0])):
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "A & B < C > D" in text and "</para>" in text and "&amp;" in text
+    with zipfile.ZipFile(io.BytesIO(build_odt(fiche, fiche.checklists()[0], 946684800))) as odt:
+        content = odt.read("content.xml").decode("utf-8")
+    assert "A &amp; B &lt; C &gt; D" in content and "&lt;/para&gt;" in content and "&amp;amp;" in content
