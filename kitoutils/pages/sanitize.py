@@ -67,6 +67,13 @@ def site_link(address: str, page_src: str, directory_urls: bool) -> str:
     return quote(relative, safe="/%.-_~") + question + query + hash_mark + anchor
 
 
+def _lone_paragraph(html: str) -> str | None:
+    """The content of an HTML fragment that is exactly one paragraph, else None."""
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[len("<p>"): -len("</p>")]
+    return None
+
+
 class FieldRenderer:
     """Markdown fields of one page to sanitised HTML."""
 
@@ -77,18 +84,19 @@ class FieldRenderer:
 
     def block(self, text: str) -> str:
         """A field of paragraphs and lists: a raw HTML block (blank lines around it)."""
-        return f'\n<div class="kit-texte">\n{self.fragment(text)}\n</div>\n'
+        html = self._clean(self.parser.parse(text).html, BLOCK_TAGS)
+        return f'\n<div class="kit-texte">\n{html}\n</div>\n'
 
-    def fragment(self, text: str) -> str:
-        """A field of paragraphs and lists, to go inside HTML the template writes."""
-        return self._clean(self.parser.parse(text).html, BLOCK_TAGS)
+    def list_item(self, text: str) -> str:
+        """A field shown as an item of a list: one paragraph without its <p>, as Markdown
+        writes a tight list; several blocks kept as they are."""
+        html = self.parser.parse(text).html.strip()
+        return self._clean(_lone_paragraph(html) or html, BLOCK_TAGS)
 
     def inline(self, text: str) -> str:
         """A one-line field (a checklist item): its phrasing content only."""
         html = self.parser.parse(text).html.strip()
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[len("<p>"): -len("</p>")]
-        return self._clean(html, INLINE_TAGS)
+        return self._clean(_lone_paragraph(html) or html, INLINE_TAGS)
 
     def _clean(self, html: str, tags: set[str]) -> str:
         # A lone surrogate (refused by the checks) cannot be written as UTF-8: shown as « ? ».
