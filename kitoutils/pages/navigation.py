@@ -8,10 +8,10 @@ carries the links of its own group, however large the kit grows.
 from __future__ import annotations
 
 import unicodedata
-from html import escape
 
 from ..model.content import Fiche, Kit
 from ..model.addresses import sheet_path
+from .render import html_text
 
 GROUP_SIZE = 30
 
@@ -32,13 +32,13 @@ def sheet_navigation(kit: Kit, group_size: int = GROUP_SIZE) -> list[dict]:
     entries = []
     for phase, fiches in kit.by_phase():
         fiches = sorted(fiches, key=_sort_key)
-        pages = [{escape(fiche.titre): sheet_path(fiche.id)} for fiche in fiches]
+        pages = [{html_text(fiche.titre): sheet_path(fiche.id)} for fiche in fiches]
         if len(fiches) > group_size:
             pages = [
-                {_group_label(chunk): [{escape(f.titre): sheet_path(f.id)} for f in chunk]}
+                {_group_label(chunk): [{html_text(f.titre): sheet_path(f.id)} for f in chunk]}
                 for chunk in _chunks(fiches, group_size)
             ]
-        entries.append({escape(phase.libelle): pages})
+        entries.append({html_text(phase.libelle): pages})
     return entries
 
 
