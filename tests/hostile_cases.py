@@ -23,6 +23,7 @@ SOURCE_AUTEURS = "  auteurs: ARENE Île-de-France, avec Groupe Re-Sources"
 QUESTION = "    question: Pourquoi y consacrer du temps ?"  # faq-elus.yml
 # Lines of kit/vocabulaire.yml.
 LIBELLE_PUBLIC = "    libelle: Élus"
+LIBELLE_DIRECTION = "    libelle: Direction générale"
 DESCRIPTION_PHASE = "    description: Décider de la démarche, l'organiser et réunir les moyens."
 MISSION_ROLE = "    mission: Coordonne la démarche sur le plan technique et anime l'équipe projet."
 LIBELLE_ROLE = "    libelle: Cheffe ou chef de projet\n    mission: Coordonne"
@@ -99,7 +100,8 @@ CASES = [
     Case(6, "titre-guillemets", TITRE, quoted(TITRE, "Titre\" onmouseover=\"alert(1)")),
     Case(6, "titre-entites", TITRE, quoted(TITRE, "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;")),
     Case(6, "titre-liste", LISTE_TITRE, quoted(LISTE_TITRE, "Liste\" data-module=\"x\" onclick=\"alert(1)")),
-    Case(6, "libelle-public", LIBELLE_PUBLIC, quoted(LIBELLE_PUBLIC, "Élus\" onmouseover=\"alert(1)"), "vocabulaire.yml"),
+    Case(6, "libelle-public", LIBELLE_DIRECTION, quoted(LIBELLE_DIRECTION, "Direction\" onmouseover=\"alert(1)"),
+         "vocabulaire.yml"),
     Case(6, "libelle-role", LIBELLE_ROLE,
          quoted("    libelle:", "Chef</text><script>alert(1)</script>") + "\n    mission: Coordonne", "vocabulaire.yml"),
     # 8. What the build would refuse (PDF markup, search index): the verifier first, or built.
