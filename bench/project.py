@@ -22,4 +22,7 @@ def copy_site_sources(target: Path, *, with_kit: bool = True) -> Path:
             shutil.copytree(source, target / part)
         else:
             shutil.copy2(source, target / part)
+    if (ROOT / "node_modules").is_dir():
+        # The web editor's files come from node_modules (npm ci): linked, not copied (hundreds of MB).
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target

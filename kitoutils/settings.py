@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 DEFAULT_EPOCH = 946684800  # 2000-01-01T00:00:00Z, the date reportlab writes in its invariant mode
 _TRUE = {"1", "true", "yes", "on", "oui", "vrai"}
@@ -31,6 +32,16 @@ class BuildSettings:
     cache_dir: Path | None = None  # reused download files; None: no disk cache
     epoch: int = DEFAULT_EPOCH  # the fixed date written in every generated file
     directory_urls: bool = True  # MkDocs' use_directory_urls: how links inside the sheets' texts are written
+    editor: bool = True  # the web editor at /admin/ (never in the offline copy)
+    editor_bundle: Path | None = None  # Decap CMS's prebuilt files, from the npm registry
+    editor_oauth: str | None = None  # the publisher's small OAuth server that signs editors in
+    editor_local: str | None = None  # decap-server's API, for an editor working on a clone
+    repo_url: str | None = None  # the GitHub repository (mkdocs.yml's repo_url)
+    site_url: str | None = None  # where the site is published (mkdocs.yml's site_url)
+
+    @property
+    def with_editor(self) -> bool:
+        return self.editor and not self.offline_variant
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any] | None, project_dir: Path, **overrides: Any) -> BuildSettings:
@@ -83,6 +94,21 @@ def _epoch(name: str, value: Any, project_dir: Path) -> int:
     return int(text)
 
 
+def _web_address(name: str, value: Any, project_dir: Path) -> str | None:
+    """An https address (http only on this machine), or None when the value is empty."""
+    text = "" if value is None else str(value).strip().rstrip("/")
+    if text.lower() in _FALSE:
+        return None
+    parts = urlsplit(text)
+    local = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")
+    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query or parts.fragment:
+        raise SettingInvalid(
+            f"mkdocs.yml, extra: kit: {name} attend une adresse https:// (ou http://127.0.0.1 sur cette "
+            f"machine), pas « {value} »"
+        )
+    return text
+
+
 # Each setting of `extra: kit:`: the field it sets and how its value is read.
 # The « sans_… » names match the variables maintainers already use
 # (KIT_SANS_TELECHARGEMENTS=1).
@@ -92,4 +118,8 @@ _OPTIONS = {
     "recherche_francaise": ("french_search", _flag),
     "cache": ("cache_dir", _folder),
     "date_des_fichiers": ("epoch", _epoch),
+    "editeur": ("editor", _flag),
+    "editeur_paquet": ("editor_bundle", _folder),
+    "editeur_oauth": ("editor_oauth", _web_address),
+    "editeur_local": ("editor_local", _web_address),
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Two commands for a fresh machine, as the README says:
+# Commands for a fresh machine, as the README says:
 #   bash scripts/dev.sh serve   installs what the site needs, builds and serves it
+#   bash scripts/dev.sh editeur the same, with the web editor (/admin/) writing to this copy's kit/
 #   bash scripts/dev.sh test    installs what the tests need (Chromium, LibreOffice, Java included) and runs
 #                               them all: Node's unit tests of the checklist scripts, then pytest
 set -euo pipefail
@@ -15,6 +16,18 @@ python_env() {
   fi
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
   "$VENV/bin/python" -m pip install --quiet -e ".[$1]"
+}
+
+# WeasyPrint (the tagged fillable PDFs) lays out text with Pango, a system library.
+pdf_libraries() {
+  if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+    return
+  fi
+  echo "Installation de Pango pour WeasyPrint (paquets Debian)…"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
 }
 
 # Debian's Chromium drives the browser tests; no test downloads a browser.
@@ -56,7 +69,8 @@ document_tools() {
   fi
 }
 
-# Test tools from the npm registry, pinned by package-lock.json: axe-core (injected
+# From the npm registry, pinned by package-lock.json: the web editor (decap-cms, copied
+# into the site; decap-server, its local backend), and test tools: axe-core (injected
 # into pages by the accessibility tests) and vnu-jar (the Nu Html Checker). Install
 # scripts are skipped: vnu-jar's would download a Java runtime when none is found,
 # and the tests use Debian's.
@@ -71,14 +85,32 @@ node_tools() {
 
 case "${1:-}" in
   serve)
+    pdf_libraries
     python_env site
+    node_tools
     shift
     export NO_MKDOCS_2_WARNING=1
     # The preview skips the offline zip (rebuilt on every edit otherwise); KIT_SANS_HORS_LIGNE= builds it.
     export KIT_SANS_HORS_LIGNE="${KIT_SANS_HORS_LIGNE-1}"
     exec "$VENV/bin/mkdocs" serve "$@"
     ;;
+  editeur)
+    python_env site
+    node_tools
+    shift
+    export NO_MKDOCS_2_WARNING=1
+    export KIT_SANS_HORS_LIGNE="${KIT_SANS_HORS_LIGNE-1}"
+    # Decap CMS's local backend: reads and writes this copy's files, listening on 127.0.0.1 only.
+    port="${KIT_EDITEUR_PORT:-8081}"
+    PORT="$port" BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$PWD" LOG_LEVEL=warn \
+      node node_modules/decap-server/dist/index.js &
+    backend=$!
+    trap 'kill "$backend" 2>/dev/null' EXIT
+    echo "Éditeur : http://127.0.0.1:8000/admin/ (les enregistrements vont dans kit/)"
+    KIT_EDITEUR_LOCAL="http://127.0.0.1:$port/api/v1" "$VENV/bin/mkdocs" serve "$@"
+    ;;
   test)
+    pdf_libraries
     python_env test
     browser
     document_tools
@@ -91,7 +123,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
-    echo "Usage : bash scripts/dev.sh serve | test" >&2
+    echo "Usage : bash scripts/dev.sh serve | editeur | test" >&2
     exit 2
     ;;
 esac

@@ -12,7 +12,7 @@ from conftest import axe_violations
 
 def test_reader_downloads_a_checklist_csv_and_pdf(page, site_url, built_site: Path, tmp_path: Path):
     page.goto(site_url + "fiches/pilotage/")
-    links = page.locator("p.kit-telechargements", has_text="Télécharger cette liste").first
+    links = page.locator("p.kit-telechargements", has_text="Télécharger la liste vierge").first
     with page.expect_download() as download_info:
         links.get_by_role("link", name="CSV").click()
     download = download_info.value

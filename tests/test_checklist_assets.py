@@ -10,7 +10,10 @@ SCRIPTS_DIR = ROOT / "docs" / "assets" / "javascripts" / "checklist"
 # Load order: each part uses the ones before it.
 PARTS = ["codec.js", "storage.js", "interface.js"]
 STYLES = ROOT / "docs" / "assets" / "stylesheets" / "kit-checklist.css"
-BUDGET = 15 * 1024  # bytes, gzipped, scripts and styles together
+# Bytes, gzipped, scripts and styles together: 15 Ko until the phone and paper
+# work (details on demand, printed values, blank print, shared banner) took it
+# to about 16.6 Ko.
+BUDGET = 17 * 1024
 
 
 def gzipped_size(data: bytes) -> int:

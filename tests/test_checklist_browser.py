@@ -44,9 +44,25 @@ def checklist(page):
     return page.locator(LIST)
 
 
+def open_details(page, element: str) -> None:
+    """Click « Ajouter des précisions » on an item, as a reader does, unless its details show."""
+    toggle = page.locator(f'li[data-element="{element}"] .kit-checklist__precisions')
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+
+
+def open_actions(page, root=None) -> None:
+    """Unfold a checklist's actions (« Enregistrer, imprimer ou partager cette liste »)."""
+    actions = (root or checklist(page)).locator("details.kit-checklist__outils")
+    if actions.get_attribute("open") is None:
+        actions.locator("summary").click()
+
+
 def fill(page, element: str, *, fait: bool = True, responsable: str = "", echeance: str = "", note: str = ""):
     if fait:
         page.check(f"#case-{element}")
+    if responsable or echeance or note:
+        open_details(page, element)
     if responsable:
         page.fill(f"#kit-responsable-{element}", responsable)
     if echeance:
@@ -65,12 +81,17 @@ def state(page) -> dict:
             note: li.querySelector('[data-champ=note]').value}]))""", LIST)
 
 
+def normalized_text(text: str) -> str:
+    return " ".join(text.split())
+
+
 def stored(page) -> dict:
     return page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
 
 
 def export(page, label: str):
     """Click an export button; return the file's name and bytes."""
+    open_actions(page)
     with page.expect_download() as info:
         checklist(page).get_by_role("button", name=label, exact=True).click()
     download = info.value
@@ -80,8 +101,9 @@ def export(page, label: str):
 def import_file(page, name: str, content: bytes | str):
     if isinstance(content, str):
         content = content.encode("utf-8")
+    open_actions(page)
     with page.expect_file_chooser() as chooser:
-        checklist(page).get_by_role("button", name="Importer un fichier JSON").click()
+        checklist(page).get_by_role("button", name="Ouvrir une copie").click()
     chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
 
 
@@ -91,20 +113,20 @@ def progress_text(page) -> str:
 
 def test_ticked_and_typed_state_survives_a_reload(page, site_url):
     page.goto(site_url + SHEET)
-    assert progress_text(page) == "0 sur 4 fait"
+    assert progress_text(page) == "Aucun fait sur 4"
     fill(page, FIRST, responsable="Marie Durand", echeance="2026-12-15", note="Voir avec la DGS")
     fill(page, "associer-communication")
     bar = checklist(page).get_by_role("progressbar")
     assert bar.get_attribute("aria-label") == "Avancement de la liste « Constituer l'équipe projet »"
-    assert progress_text(page) == "2 sur 4 faits"
-    assert checklist(page).locator("[aria-live=polite]").inner_text() == "2 sur 4 faits"
+    assert progress_text(page) == "2 faits sur 4"
+    assert checklist(page).locator("[aria-live=polite]").inner_text() == "2 faits sur 4"
     before = state(page)
 
     page.reload()
     assert state(page) == before
     assert before[FIRST] == {"fait": True, "responsable": "Marie Durand", "echeance": "2026-12-15",
                              "note": "Voir avec la DGS"}
-    assert progress_text(page) == "2 sur 4 faits"
+    assert progress_text(page) == "2 faits sur 4"
     assert bar.evaluate("b => b.value") == 2
     # Keys carry the site's own prefix, then the sheet and list ids.
     assert KEY in stored(page)
@@ -117,7 +139,7 @@ def test_a_second_tab_sees_the_change(context, site_url):
     fill(first, FIRST, responsable="Karim")
     second.wait_for_function("document.querySelector('#case-designer-chef-de-projet').checked")
     assert second.input_value(f"#kit-responsable-{FIRST}") == "Karim"
-    assert progress_text(second) == "1 sur 4 fait"
+    assert progress_text(second) == "1 fait sur 4"
     second.uncheck(f"#case-{FIRST}")
     first.wait_for_function("!document.querySelector('#case-designer-chef-de-projet').checked")
 
@@ -175,7 +197,7 @@ def test_saved_state_follows_ids_when_the_sheet_changes(context, built_site, tmp
         assert seen["associer-communication"]["note"] == "Voir le plan média"
         assert not any(s["fait"] or s["note"] for s in (seen["presenter-demarche-aux-agents"],
                                                          seen["associer-services-thematiques"]))
-        assert progress_text(page) == "1 sur 4 fait"
+        assert progress_text(page) == "1 fait sur 4"
         new = page.locator("#presenter-demarche-aux-agents .kit-checklist__nouveau")
         assert new.inner_text() == "nouveau"
         assert checklist(page).locator(".kit-checklist__nouveau").count() == 1
@@ -186,13 +208,13 @@ def test_saved_state_follows_ids_when_the_sheet_changes(context, built_site, tmp
         assert axe_in(page, LIST) == []
 
         # The removed item's entry is kept and exported under « éléments retirés ».
-        _, markdown = export(page, "Markdown")
+        _, markdown = export(page, "Texte")
         text = markdown.decode("utf-8")
         removed_part = text.split("## Éléments retirés")[1]
         assert "- [x] Associer les services supports (finances, achats, juridique, informatique)." in removed_part
         assert "Responsable : Paul" in removed_part and "Note : Devis demandé" in removed_part
         assert "Associer dès le début le service communication." in text.split("## Éléments retirés")[0]
-        _, raw = export(page, "JSON")
+        _, raw = export(page, "Enregistrer une copie (fichier)")
         removed = [e for e in json.loads(raw)["elements"] if e["retire"]]
         assert [e["id"] for e in removed] == ["associer-services-supports"]
 
@@ -207,7 +229,7 @@ def test_saved_state_follows_ids_when_the_sheet_changes(context, built_site, tmp
         assert notice.is_hidden()
         page.reload()
         assert notice.is_hidden()
-        _, markdown = export(page, "Markdown")
+        _, markdown = export(page, "Texte")
         assert "Devis demandé" in markdown.decode("utf-8").split("## Éléments retirés")[1]
     finally:
         server.close()
@@ -219,17 +241,17 @@ def test_each_export_is_downloaded_with_its_content(page, site_url):
     fill(page, "associer-communication", fait=False, note="=1+1")
     today = page.evaluate("new Date().toLocaleDateString('sv')")  # the reader's local date, as AAAA-MM-JJ
 
-    name, markdown = export(page, "Markdown")
+    name, markdown = export(page, "Texte")
     assert name == f"pilotage_equipe-projet_{today}.md"
     text = markdown.decode("utf-8")
     assert text.startswith("# Le pilotage interne — Constituer l'équipe projet\n")
-    assert "1 sur 4 fait" in text
+    assert "1 fait sur 4" in text
     assert ("- [x] Désigner une cheffe ou un chef de projet chargé de la coordination technique de l'atelier.\n"
             "  - Responsable : Marie; Durand\n  - Échéance : 15/12/2026\n  - Note : Dit \"oui\"\n") in text
     assert "- [ ] Associer les services techniques concernés par le thème retenu pour la démarche.\n" in text
     assert "Éléments retirés" not in text
 
-    name, raw = export(page, "CSV")
+    name, raw = export(page, "Tableur (CSV)")
     assert name == f"pilotage_equipe-projet_{today}.csv"
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -238,7 +260,7 @@ def test_each_export_is_downloaded_with_its_content(page, site_url):
     assert rows[1][3:8] == ["oui", "Marie; Durand", "2026-12-15", 'Dit "oui"', FIRST]
     assert rows[4][3] == "non" and rows[4][6] == "'=1+1"  # never a formula in a spreadsheet
 
-    name, raw = export(page, "JSON")
+    name, raw = export(page, "Enregistrer une copie (fichier)")
     assert name == f"pilotage_equipe-projet_{today}.json"
     data = json.loads(raw)
     assert (data["format"], data["version"]) == ("kit-democratie-contributive/liste", 1)
@@ -254,7 +276,7 @@ def test_a_json_export_restores_the_state_in_a_fresh_profile(browser, page, site
     fill(page, FIRST, responsable="Marie", echeance="2026-12-15", note="Réunion du 3")
     fill(page, "associer-services-supports", fait=False, responsable="Léa")
     expected = state(page)
-    _, raw = export(page, "JSON")
+    _, raw = export(page, "Enregistrer une copie (fichier)")
 
     with fresh_profile(browser) as other:
         other.goto(site_url + SHEET)
@@ -327,8 +349,10 @@ def test_imported_html_is_shown_as_text_and_never_run(page, site_url):
     assert page.input_value("#kit-note-associer-communication") == ""
     page.reload()
     assert page.input_value(f"#kit-note-{FIRST}") == "<b>gras</b>" + XSS
-    _, markdown = export(page, "Markdown")
-    assert XSS in markdown.decode("utf-8")
+    _, markdown = export(page, "Texte")
+    # Escaped for Markdown (the rules are unit-tested in tests/js/codec.test.js).
+    assert ("&lt;img src=x onerror=\"window.\\_\\_xss=1\"\\>&lt;script\\>window.\\_\\_xss=2&lt;/script\\>"
+            in markdown.decode("utf-8"))
     page.wait_for_timeout(200)
     assert page.evaluate("window.__xss") is None
     assert page.locator("main img[src=x], main b").count() == 0
@@ -354,6 +378,7 @@ def axe_in(page, selector: str) -> list[str]:
 
 
 def copy_link(page) -> str:
+    open_actions(page)
     checklist(page).get_by_role("button", name="Copier un lien").click()
     field = checklist(page).get_by_label("Lien vers l'état de cette liste")
     field.wait_for()
@@ -376,9 +401,10 @@ def test_a_shared_link_opens_in_a_fresh_profile(browser, page, site_url):
         assert state(other) == shared
         assert other.is_disabled(f"#case-{FIRST}")
         banner = checklist(other).locator(".kit-checklist__partage")
-        assert "partagé par un lien" in banner.inner_text()
+        assert "Copie partagée par un lien" in banner.inner_text()
+        assert "« Enregistrer cette copie » la garde dans ce navigateur" in banner.inner_text()
         assert axe_in(other, LIST) == []
-        banner.get_by_role("button", name="Enregistrer cet état").click()
+        banner.get_by_role("button", name="Enregistrer cette copie").click()
         assert other.url == site_url + SHEET
         other.reload()
         assert state(other) == shared
@@ -393,11 +419,11 @@ def test_a_shared_link_opens_in_a_fresh_profile(browser, page, site_url):
         other.reload()  # a fragment change alone does not reload the page
         assert state(other) == shared
         assert stored(other) == mine_stored
-        checklist(other).get_by_role("button", name="Garder ma progression").click()
+        checklist(other).get_by_role("button", name="Revenir à ma liste").click()
         assert state(other) == mine
         other.goto(link)
         other.reload()
-        checklist(other).get_by_role("button", name="Remplacer ma progression par cet état").click()
+        checklist(other).get_by_role("button", name="Remplacer ma liste par cette copie").click()
         other.reload()
         assert state(other) == shared
 
@@ -430,11 +456,11 @@ def test_without_storage_a_warning_shows_and_export_still_works(browser, site_ur
         assert "votre progression ne sera pas gardée" in alert.inner_text()
         assert alert.is_visible()
         fill(page, FIRST, responsable="Marie")
-        assert progress_text(page) == "1 sur 4 fait"
+        assert progress_text(page) == "1 fait sur 4"
         # Coming back from the back-forward cache keeps what lives only on the page.
         page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
         assert page.input_value(f"#kit-responsable-{FIRST}") == "Marie"
-        _, raw = export(page, "JSON")
+        _, raw = export(page, "Enregistrer une copie (fichier)")
         assert json.loads(raw)["elements"][0]["responsable"] == "Marie"
 
 
@@ -448,13 +474,14 @@ def test_a_full_storage_is_said_when_saving_fails(page, site_url):
     # Another tab saving must not wipe what could not be written here.
     page.evaluate("(key) => window.dispatchEvent(new StorageEvent('storage', {key}))", KEY)
     assert page.is_checked(f"#case-{FIRST}")
-    _, raw = export(page, "Markdown")
+    _, raw = export(page, "Texte")
     assert "- [x] Désigner" in raw.decode("utf-8")
 
 
 def test_reset_asks_first(page, site_url):
     page.goto(site_url + SHEET)
     fill(page, FIRST, note="à garder")
+    open_actions(page)
     reset = checklist(page).get_by_role("button", name="Tout effacer")
     reset.click()
     dialog = page.locator("dialog.kit-checklist__dialogue")
@@ -463,10 +490,11 @@ def test_reset_asks_first(page, site_url):
     expect(dialog).to_have_count(0)
     page.reload()
     assert page.is_checked(f"#case-{FIRST}")
+    open_actions(page)
     reset.click()
     page.locator("dialog.kit-checklist__dialogue").get_by_role("button", name="Tout effacer").click()
     expect(page.locator(f"#case-{FIRST}")).not_to_be_checked()
-    assert progress_text(page) == "0 sur 4 fait"
+    assert progress_text(page) == "Aucun fait sur 4"
     page.reload()
     assert state(page)[FIRST] == {"fait": False, "responsable": "", "echeance": "", "note": ""}
 
@@ -476,6 +504,15 @@ def test_keyboard_alone_fills_in_with_a_visible_focus(page, site_url):
     page.locator(f"#case-{FIRST}").focus()
     page.keyboard.press("Space")
     assert page.is_checked(f"#case-{FIRST}")
+    # « Ajouter des précisions » is the next stop: a real button that says whether it is open.
+    page.keyboard.press("Tab")
+    toggle = page.locator(f'li[data-element="{FIRST}"] .kit-checklist__precisions')
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == f"kit-precisions-{FIRST}"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.locator(f"#kit-responsable-{FIRST}").is_hidden()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.classList.contains('kit-checklist__precisions')")  # focus kept
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == f"kit-responsable-{FIRST}"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -489,10 +526,14 @@ def test_keyboard_alone_fills_in_with_a_visible_focus(page, site_url):
     page.keyboard.type("Appeler lundi")
     page.reload()
     assert state(page)[FIRST] == {"fait": True, "responsable": "Marie", "echeance": "", "note": "Appeler lundi"}
-    # Reach « Tout effacer » with Tab, open the dialog, cancel with Escape.
-    page.locator("#kit-note-associer-communication").focus()
-    for _ in range(10):
+    # Filled details stay shown, with no button to hide them.
+    assert page.locator(f"#kit-responsable-{FIRST}").is_visible() and toggle.is_hidden()
+    # Reach « Tout effacer » with Tab, unfolding the actions on the way; cancel with Escape.
+    page.locator(f'li[data-element="associer-communication"] .kit-checklist__precisions').focus()
+    for _ in range(15):
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            page.keyboard.press("Enter")
         if page.evaluate("document.activeElement.textContent") == "Tout effacer":
             break
     assert page.evaluate("document.activeElement.textContent") == "Tout effacer"
@@ -524,6 +565,7 @@ def test_every_control_is_labelled_and_axe_finds_nothing(page, site_url):
         for node in v["nodes"])]
     assert ours == []
     assert axe_in(page, ".kit-checklist") == []
+    open_actions(page)
     checklist(page).get_by_role("button", name="Tout effacer").click()
     assert axe_in(page, "dialog.kit-checklist__dialogue") == []
 
@@ -535,10 +577,13 @@ def test_print_shows_the_filled_checklist_without_site_chrome(page, site_url):
     for hidden in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", LIST + " .kit-checklist__outils"):
         assert page.locator(hidden).first.is_hidden(), hidden
     assert checklist(page).locator("button:visible").count() == 0
+    # The fields themselves are not printed: a text copy of each value is, whole.
     for field in ("responsable", "echeance", "note"):
-        assert page.locator(f"#kit-{field}-{FIRST}").is_visible()
+        assert page.locator(f"#kit-{field}-{FIRST}").is_hidden()
+    paper = page.locator(f'li[data-element="{FIRST}"] .kit-checklist__papier')
+    assert paper.is_visible()
+    assert normalized_text(paper.inner_text()) == "Responsable : Marie Échéance : 15/12/2026 Note : Salle B"
     assert page.is_checked(f"#case-{FIRST}") and page.locator(f"#case-{FIRST}").is_visible()
-    assert page.locator("#kit-responsable-associer-communication").is_hidden()  # empty fields left out
     assert page.locator("#case-associer-communication").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")

@@ -38,23 +38,41 @@ def readme_test_command() -> str:
 def test_pull_requests_check_build_and_test():
     flow = workflow("verification.yml")
     assert list(flow["on"]) == ["pull_request"]
-    [job] = flow["jobs"].values()
+    job = flow["jobs"]["verifier"]
     assert "actions/checkout" in uses(job)
     commands = runs(job)
     check = next(i for i, c in enumerate(commands) if c.startswith(".venv/bin/kit verifier"))
     build = commands.index(".venv/bin/mkdocs build --strict")
     tests = commands.index(readme_test_command())
     assert any(".venv/bin/pip install" in c and "[test]" in c for c in commands[:check])
-    assert check < build < tests
+    assert commands.index(".venv/bin/kit formater") < check < build < tests  # files as they will be merged
+    assert any("npm ci" in c for c in commands[:build])  # the web editor is part of the site
     assert "--format github" in commands[check]  # errors become annotations on the changed lines
+
+
+def test_the_editor_s_pull_requests_get_their_files_laid_out_on_their_branch():
+    job = workflow("verification.yml")["jobs"]["mettre-en-forme"]
+    assert job["if"] == ("startsWith(github.head_ref, 'cms/') "
+                         "&& github.event.pull_request.head.repo.full_name == github.repository")
+    assert job["permissions"] == {"contents": "write"}
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ github.head_ref }}"
+    commands = runs(job)
+    assert commands.index(".venv/bin/kit formater") < next(i for i, c in enumerate(commands) if "git push" in c)
+    # The branch name reaches the script through the environment, never pasted into it.
+    assert all("${{" not in c for c in commands) and job["env"]["BRANCHE"] == "${{ github.head_ref }}"
 
 
 def test_main_is_published_to_github_pages():
     flow = workflow("publication.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["construire"], flow["jobs"]["publier"]
-    assert ".venv/bin/mkdocs build --strict" in runs(build)
+    # Least permissions: none for the workflow, each job only what it uses.
+    assert flow["permissions"] == {}
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    commands = runs(build)
+    assert "npm ci --omit=dev --no-audit --no-fund" in commands[:commands.index(".venv/bin/mkdocs build --strict")]
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "construire"
@@ -67,10 +85,32 @@ def test_main_is_published_to_github_pages():
         assert checkout["with"]["fetch-depth"] == 0
 
 
-def test_pre_commit_hook_runs_the_check_on_sheets(kit_copy):
+def pre_commit_hooks() -> tuple[dict, dict[str, dict]]:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [repo] = config["repos"]
-    [hook] = repo["hooks"]
+    return repo, {hook["id"]: hook for hook in repo["hooks"]}
+
+
+def test_pre_commit_hook_lays_out_the_changed_sheets_first(kit_copy):
+    repo, hooks = pre_commit_hooks()
+    assert list(hooks) == ["kit-formater", "kit-verifier"]
+    hook = hooks["kit-formater"]
+    assert hook["language"] == "system" and hook["pass_filenames"] is True
+    assert re.search(hook["files"], "kit/amo.yml") and not re.search(hook["files"], "docs/index.md")
+    # The entry is the real command: given a file out of layout, it lays it out.
+    sheet = kit_copy / "amo.yml"
+    original = sheet.read_text(encoding="utf-8")
+    sheet.write_text(original.split("\n", 1)[1], encoding="utf-8")  # without its schema line
+    kit_binary = Path(sys.executable).parent / "kit"
+    result = subprocess.run([str(kit_binary), *hook["entry"].split()[1:], "kit/amo.yml"], cwd=kit_copy.parent,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout == "kit/amo.yml remis en forme\n"
+    assert sheet.read_text(encoding="utf-8") == original
+
+
+def test_pre_commit_hook_runs_the_check_on_sheets(kit_copy):
+    repo, hooks = pre_commit_hooks()
+    hook = hooks["kit-verifier"]
     assert repo["repo"] == "local" and hook["language"] == "system" and hook["pass_filenames"] is False
     assert re.search(hook["files"], "kit/amo.yml") and not re.search(hook["files"], "docs/index.md")
     assert hook["entry"] == ".venv/bin/kit verifier"

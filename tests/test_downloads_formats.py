@@ -8,6 +8,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
+import page
 import pytest
 from pypdf import PdfReader, PdfWriter
 
@@ -53,7 +54,7 @@ def test_the_kit_has_checklists_to_test():
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_fillable_pdf_has_a_checkbox_and_three_text_fields_per_item(fiche, liste):
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     fields = reader.get_fields()
     expected = {f"{element.id}__{suffix}" for element in liste.elements for suffix in FILL_SUFFIXES}
     assert set(fields) == expected
@@ -74,7 +75,7 @@ def test_fillable_pdf_has_a_checkbox_and_three_text_fields_per_item(fiche, liste
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_fillable_pdf_text_metadata_and_language(fiche, liste):
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     text = pdf_text(reader)
     assert normalized(liste.titre) in text
     assert normalized(fiche.titre) in text
@@ -82,8 +83,8 @@ def test_fillable_pdf_text_metadata_and_language(fiche, liste):
         assert normalized(plain_inline(liste.introduction)) in text
     for element in liste.elements:
         assert normalized(plain_inline(element.texte)) in text, element.id
-    for heading in ("Fait", "Action", "Responsable", "Échéance", "Note"):
-        assert heading in text
+    for label in ("Fait", "Responsable", "Échéance", "Note"):
+        assert text.count(label) >= len(liste.elements), label  # a visible label by every field
     total = len(reader.pages)
     assert f"Page {total} sur {total}" in text
     assert "ARENE Île-de-France" in text
@@ -101,17 +102,91 @@ def test_fillable_pdf_embeds_its_fonts_and_has_french_glyphs():
     liste = Liste(id="typo", titre="Œuvres « citées » : l’été", elements=(
         Element(id="oe", texte="Cœur, sœur et œuvre ; « guillemets » et apostrophe ’ : été à Noël."),
     ))
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     text = pdf_text(reader)
     assert "Œuvres « citées » : l’été" in text
     assert "Cœur, sœur et œuvre ; « guillemets » et apostrophe ’ : été à Noël." in text
-    # The page's text fonts are Vera subsets embedded in the file (Helvetica,
-    # one of the 14 fonts every reader has, only serves the form fields).
+    # The page's text is in Vera subsets embedded in the file; Helvetica, one of
+    # the 14 fonts every reader has, only serves what is typed in the fields.
     fonts = [font.get_object() for font in reader.pages[0]["/Resources"]["/Font"].values()]
-    vera = [font for font in fonts if "BitstreamVeraSans" in font["/BaseFont"]]
+    vera = [font for font in fonts if "KitSans" in font["/BaseFont"]]
     assert len(vera) >= 2  # regular and bold
-    assert all("/FontFile2" in font["/FontDescriptor"].get_object() for font in vera)
+    for font in vera:
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor
     assert all(font["/BaseFont"] in ("/Helvetica", *(f["/BaseFont"] for f in vera)) for font in fonts)
+    assert reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]["/Helv"]["/BaseFont"] == "/Helvetica"
+
+
+def _widgets(reader: PdfReader) -> list:
+    return [annotation.get_object() for page in reader.pages for annotation in page.get("/Annots", [])]
+
+
+def _size(widget) -> tuple[float, float]:
+    left, bottom, right, top = (float(v) for v in widget["/Rect"])
+    return abs(right - left), abs(top - bottom)
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_fillable_pdf_fields_are_big_enough_for_hands_and_a_sentence(fiche, liste):
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
+    multiline = 1 << 12
+    for widget in _widgets(reader):
+        name = widget["/T"]
+        width, height = _size(widget)
+        if name.endswith("__note"):
+            assert int(widget.get("/Ff", 0)) & multiline, name
+            assert height >= 28 and width >= 150, (name, width, height)
+            assert " 0 Tf" in widget["/DA"], name  # automatic size: a long note shrinks to fit
+        elif name.endswith("__fait"):
+            assert min(width, height) >= 17, (name, width, height)  # 6 mm, a box to tick by hand
+        else:
+            assert not int(widget.get("/Ff", 0)) & multiline, name
+            assert height >= 18, (name, width, height)
+
+
+@pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
+def test_fillable_pdf_is_tagged_pdf_ua(fiche, liste):
+    report = page.validate_pdf_bytes(build_pdf_form(fiche, liste, DEFAULT_EPOCH), profile="ua1")
+    failures = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
+    assert report.rules.total >= 100
+    assert report.is_compliant, failures
+
+
+def test_the_pdf_ua_checker_refuses_an_untagged_form():
+    # The same kind of form without a structure tree, as reportlab writes it: the check can fail.
+    from reportlab.pdfgen.canvas import Canvas
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "Responsable")
+    canvas.acroForm.textfield(name="responsable", x=72, y=680, width=200, height=22)
+    canvas.save()
+    report = page.validate_pdf_bytes(buffer.getvalue(), profile="ua1")
+    assert not report.is_compliant
+    assert any("StructTreeRoot" in failure.message for failure in report.failures)
+
+
+def test_a_200_character_note_typed_with_pypdf_is_kept_whole(tmp_path):
+    fiche = KIT_DATA.fiche("pilotage")
+    liste = fiche.checklists()[0]
+    note = ("Validé en comité de direction du 3/12, à confirmer par arrêté ; budget voté, prestataire à choisir "
+            "après l'avis des services techniques et la réunion publique de janvier prochain, en salle du conseil.")
+    assert len(note) == 200
+    name = f"{liste.elements[0].id}__note"
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH))))
+    for page_ in writer.pages:
+        writer.update_page_form_field_values(page_, {name: note})
+    saved = tmp_path / "note.pdf"
+    with saved.open("wb") as out:
+        writer.write(out)
+    reader = PdfReader(saved)
+    assert reader.get_fields()[name]["/V"] == note
+    # The appearance pypdf drew holds every word, on lines that fit the box.
+    widget = next(w for w in _widgets(reader) if w["/T"] == name)
+    drawn = widget["/AP"]["/N"].get_object().get_data().decode("latin-1")
+    lines = re.findall(r"\((.*?)\) Tj", drawn)
+    assert len(lines) >= 2
+    assert normalized(" ".join(lines)).encode("latin-1").decode("cp1252") == note
 
 
 def test_long_checklist_spans_pages_with_numbers_and_every_field():
@@ -119,7 +194,7 @@ def test_long_checklist_spans_pages_with_numbers_and_every_field():
     elements = tuple(Element(id=f"action-{n}", texte=f"Action numéro {n} à mener, décrite en une phrase assez longue "
                                                    "pour occuper deux lignes dans la colonne.") for n in range(40))
     liste = Liste(id="longue", titre="Une longue liste", elements=elements)
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     total = len(reader.pages)
     assert total >= 2
     for number, page in enumerate(reader.pages, start=1):
@@ -132,7 +207,7 @@ def test_fill_a_pdf_save_and_read_the_values_back(tmp_path):
     fiche = KIT_DATA.fiche("pilotage")
     liste = fiche.checklists()[0]
     first, second = liste.elements[0].id, liste.elements[1].id
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH))))
     values = {
         f"{first}__fait": "/Yes",
         f"{first}__responsable": "Hélène Lefèvre",
@@ -156,7 +231,7 @@ def test_fill_a_pdf_save_and_read_the_values_back(tmp_path):
 def test_fillable_pdf_checkbox_has_the_yes_state_readers_toggle():
     fiche = KIT_DATA.fiche("pilotage")
     liste = fiche.checklists()[0]
-    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste)))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
     widget = next(a.get_object() for a in reader.pages[0]["/Annots"]
                   if a.get_object()["/T"] == f"{liste.elements[0].id}__fait")
     assert set(widget["/AP"]["/N"].keys()) == {"/Yes", "/Off"}

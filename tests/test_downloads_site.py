@@ -59,7 +59,7 @@ def test_every_download_link_resolves_to_a_file(built_site: Path):
 def test_checklist_links_sit_under_their_checklist(built_site: Path):
     html = (built_site / "fiches" / "pilotage" / "index.html").read_text(encoding="utf-8")
     after = html[html.index('data-liste="equipe-projet"'):]
-    links = after[after.index("Télécharger cette liste"):after.index("</p>", after.index("Télécharger cette liste"))]
+    links = after[after.index("Télécharger la liste vierge"):after.index("</p>", after.index("Télécharger la liste vierge"))]
     labels = re.findall(r">([^<]+)</a>", links)
     assert [label.split(" (")[0] for label in labels] == ["PDF à remplir", "ODT", "CSV", "ODS", "Markdown"]
     assert all(re.search(r"\(\d+\u00a0Ko\)$", label) for label in labels)
@@ -125,13 +125,14 @@ def test_build_without_downloads(tmp_path: Path, monkeypatch):
         assert "Télécharger" not in html and "telechargements/" not in html, page
 
 
-# Runs the real `mkdocs build` command line with one download builder broken.
+# Runs the real `mkdocs build` command line with one download builder broken
+# (in the build's process, whose worker processes start from it).
 FAILING_BUILD = """
 import sys
-from kitoutils.downloads import generate
-def broken(fiche, liste, epoch):
+from kitoutils.downloads import pdf_form
+def broken(fiche, liste):
     raise RuntimeError("disque plein")
-generate.CHECKLIST_BUILDERS["pdf"] = broken
+pdf_form.build_pdf_form = broken
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", *sys.argv[1:]]
 cli()

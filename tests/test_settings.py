@@ -36,7 +36,17 @@ def test_file_date_comes_from_source_date_epoch():
     assert BuildSettings.from_options({"date_des_fichiers": None}, Path("/p")).epoch == DEFAULT_EPOCH
 
 
+def test_editor_addresses_are_https_or_this_machine():
+    read = BuildSettings.from_options
+    assert read({"editeur_oauth": "https://auth.example.org/"}, Path("/p")).editor_oauth == "https://auth.example.org"
+    assert read({"editeur_local": "http://127.0.0.1:8081/api/v1"}, Path("/p")).editor_local == "http://127.0.0.1:8081/api/v1"
+    assert read({"editeur_oauth": None, "editeur_local": ""}, Path("/p")).editor_oauth is None
+    assert not read({}, Path("/p"), offline_variant=True).with_editor  # never in the offline copy
+
+
 @pytest.mark.parametrize(("options", "said"), [
+    ({"editeur_oauth": "http://auth.example.org"}, "editeur_oauth attend une adresse https://"),
+    ({"editeur_local": "javascript:alert(1)"}, "editeur_local attend une adresse https://"),
     ({"telechargement": True}, "réglage inconnu « telechargement »"),
     ({"sans_hors_ligne": "peut-être"}, "sans_hors_ligne attend oui ou non"),
     ({"date_des_fichiers": "hier"}, "date_des_fichiers attend un nombre de secondes"),

@@ -1,4 +1,4 @@
-"""The `kit` command: check the kit, write its JSON Schema.
+"""The `kit` command: check the kit, lay its files out, write its JSON Schema.
 
 Everything it prints is for the kit's editors, in French.
 """
@@ -14,6 +14,7 @@ from . import argparse_fr
 from ..intake.loader import load_kit
 from .new_sheet import CannotCreate, create_sheet
 from ..model.problems import KitInvalid
+from .formatting import format_files, layout_warnings
 from .report import FORMATS, choose_format, for_github, for_people
 from ..model.schema import SCHEMA_FILES, schema_text
 
@@ -29,7 +30,12 @@ def _check(args: argparse.Namespace) -> int:
     sheets = len(kit.fiches)
     items = sum(len(liste.elements) for fiche in kit.fiches for liste in fiche.checklists())
     print(f"Le kit est valide : {sheets} fiches, {items} éléments de listes à cocher.")
+    layout_warnings(args.dossier, choose_format(args.format, dict(os.environ)))
     return 0
+
+
+def _format(args: argparse.Namespace) -> int:
+    return format_files(args.fichiers or None, args.dossier, check_only=args.verifier)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -88,6 +94,20 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dossier", type=Path, default=Path("kit"),
                      help="dossier des fiches (par défaut : kit)")
     new.set_defaults(run=_new_sheet)
+
+    layout = commands.add_parser(
+        "formater", help="remet les fichiers du kit dans leur mise en page (après l'éditeur en ligne)",
+        description="Réécrit les fichiers du kit dans une mise en page unique : la ligne du schéma en tête, "
+                    "les clés dans l'ordre du modèle, les textes longs en bloc. Un élément enregistré sans "
+                    "identifiant en reçoit un, tiré de son texte. Le contenu ne change pas.",
+    )
+    layout.add_argument("fichiers", nargs="*", type=Path,
+                        help="fichiers à remettre en forme (par défaut : tous ceux du dossier des fiches)")
+    layout.add_argument("--dossier", type=Path, default=Path("kit"),
+                        help="dossier des fiches (par défaut : kit)")
+    layout.add_argument("--verifier", action="store_true",
+                        help="ne réécrit rien : signale les fichiers à remettre en forme (code de sortie 1)")
+    layout.set_defaults(run=_format)
 
     schema = commands.add_parser("schema", help="écrit le schéma JSON d'une fiche")
     schema.add_argument("type", nargs="?", choices=sorted(SCHEMA_FILES), default="fiche",

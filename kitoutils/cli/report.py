@@ -13,6 +13,7 @@ from ..model.problems import KitInvalid, Problem
 
 FORMATS = ("auto", "texte", "github")
 ANNOTATION_TITLE = "Kit : fiche à corriger"
+LAYOUT_TITLE = "Kit : fichier à remettre en forme"
 
 
 def choose_format(requested: str, environ: dict[str, str]) -> str:
@@ -60,6 +61,14 @@ def for_github(problems: Iterable[Problem]) -> str:
         f"::error file={_property(p.path)},line={p.line},col={p.column},"
         f"title={_property(ANNOTATION_TITLE)}::{_data(p.message)}"
         for p in problems
+    )
+
+
+def warnings_for_github(messages: Iterable[tuple[str, str]]) -> str:
+    """One `::warning` workflow command per (file, message): shown, but the check passes."""
+    return "\n".join(
+        f"::warning file={_property(path)},line=1,col=1,title={_property(LAYOUT_TITLE)}::{_data(message)}"
+        for path, message in messages
     )
 
 

@@ -32,10 +32,12 @@ FONT_ITALIC = "KitSans-Italique"
 FONT_BOLD_ITALIC = "KitSans-GrasItalique"
 MARGIN = 18 * mm
 FOOTER_SIZE = 7.5
-INK = colors.HexColor("#1f2340")
-ACCENT = colors.HexColor("#3f51b5")  # the site's indigo
-RULE = colors.HexColor("#9fa8da")
-MUTED = colors.HexColor("#474b63")
+# Hex values for the fillable PDF's stylesheet, colours for reportlab's sheets.
+INK_HEX, ACCENT_HEX, RULE_HEX, MUTED_HEX = "#1f2340", "#3f51b5", "#9fa8da", "#474b63"
+INK = colors.HexColor(INK_HEX)
+ACCENT = colors.HexColor(ACCENT_HEX)  # the site's indigo
+RULE = colors.HexColor(RULE_HEX)
+MUTED = colors.HexColor(MUTED_HEX)
 
 
 @cache

@@ -1,98 +1,200 @@
-"""A checklist as a fillable PDF: a real AcroForm checkbox and three text
-fields (Responsable, Échéance, Note) per item, which any PDF reader fills
-and saves. Field names come from the items' stable ids."""
+"""A checklist as a fillable, tagged PDF (PDF/UA-1), for screens and hands.
+
+Each item gets a real AcroForm checkbox and three text fields (Responsable,
+Échéance, Note), big enough to write in once printed, with visible labels
+and an accessible name each. Field names come from the items' stable ids.
+
+WeasyPrint lays out the page from HTML and writes the structure tree, with
+each field inside a Form element; pikepdf then sets what HTML cannot say:
+the fields' font and size, and the checkbox's usual « Yes » state. Typed
+text is drawn in Helvetica, which every PDF reader has whole (the page's
+embedded font is a subset: a letter typed later could be missing from it).
+"""
 
 from __future__ import annotations
 
-from reportlab.lib import colors
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+import base64
+import io
+from functools import cache
+from html import escape
+from pathlib import Path
+
+import pikepdf
+import reportlab
+import weasyprint
+from fontTools.ttLib import TTFont
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 from ..model.content import Fiche, Liste
-from .pdf_common import ACCENT, RULE, build_pdf, para
-from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
+from ..model.typography import NARROW_NBSP
+from .pdf_common import ACCENT_HEX, INK_HEX, MUTED_HEX, RULE_HEX
+from .reproducible import iso_date
+from .table import FILL_COLUMNS, field_name
 from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit
 
-FIELD_HEIGHT = 15
-CHECKBOX_SIZE = 12
-# Fait, Action, Responsable, Échéance, Note: 174 mm, the A4 width less margins.
-COLUMN_WIDTHS = (12 * mm, 70 * mm, 34 * mm, 24 * mm, 34 * mm)
-PADDING = 3
+FIELD_FONT = "/Helv"
+FIELD_FONT_SIZE = 10
+CHECKED = "/Yes"  # the usual « on » state name, which pypdf and readers expect
+
+_CSS = """
+@font-face { font-family: KitSans; src: url("{regular}"); }
+@font-face { font-family: KitSans; font-weight: bold; src: url("{bold}"); }
+@page {
+  size: A4 portrait;
+  margin: 14mm 14mm 20mm;
+  @bottom-left { content: element(pied); vertical-align: top; padding-top: 2mm; }
+  @bottom-right {
+    content: "Page " counter(page) " sur " counter(pages);
+    font: 7.5pt KitSans; color: {ink}; vertical-align: top; padding-top: 3.7mm;
+  }
+}
+html { font: 9.5pt/1.35 KitSans; color: {ink}; }
+body { margin: 0; }
+.pied { position: running(pied); font-size: 7.5pt; border-top: 0.5pt solid {rule}; padding-top: 1.5mm; }
+.surtitre { color: {accent}; font-size: 8.5pt; margin: 0 0 1mm; }
+h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 3mm; }
+.introduction { margin: 0 0 2mm; }
+.aide { color: {muted}; font-size: 8.5pt; margin: 0 0 4mm; }
+ol { list-style: none; margin: 0; padding: 0; }
+li {
+  break-inside: avoid;
+  border-top: 0.6pt solid {rule};
+  padding: 2.5mm 0 3mm;
+  display: grid;
+  grid-template-columns: 9mm 1fr 34mm;
+  grid-template-areas: "case action action" ". responsable echeance" ". note note";
+  gap: 1.5mm 3mm;
+}
+li:last-child { border-bottom: 0.6pt solid {rule}; }
+.case { grid-area: case; align-items: center; }
+.case label { margin: 0.5mm 0 0; }
+.action { grid-area: action; margin: 0; font-weight: bold; align-self: start; padding-top: 1mm; }
+.champ { display: flex; flex-direction: column; }
+.champ label { font-size: 7.5pt; color: {muted}; margin-bottom: 0.5mm; }
+.responsable { grid-area: responsable; }
+.echeance { grid-area: echeance; }
+.note { grid-area: note; }
+input[type=checkbox] {
+  width: 6.5mm; height: 6.5mm; margin: 0;
+  border: 0.9pt solid {accent}; background: white;
+}
+input[type=text], textarea {
+  box-sizing: border-box; width: 100%; height: 8mm; margin: 0; padding: 0 1.5mm;
+  border: 0.7pt solid {accent}; background: white; font: 10pt KitSans;
+}
+/* Ruled like a notebook, so the printed blank note has lines to write on. */
+textarea {
+  height: 17mm;
+  background: repeating-linear-gradient(to bottom, white 0, white 7.9mm, #c5cae9 7.9mm, #c5cae9 8.2mm);
+  background-position: 0 0.3mm;
+}
+"""
 
 
-class FormField(Flowable):
-    """One form field, placed where a table cell puts it."""
-
-    def __init__(self, kind: str, name: str, tooltip: str, width: float) -> None:
-        super().__init__()
-        self.kind, self.name, self.tooltip = kind, name, tooltip
-        self.width = width
-        self.height = CHECKBOX_SIZE if kind == "case" else FIELD_HEIGHT
-
-    def wrap(self, available_width, available_height):
-        return self.width, self.height
-
-    def draw(self) -> None:
-        form = self.canv.acroForm
-        common = dict(name=self.name, tooltip=self.tooltip, relative=True, x=0, y=0,
-                      borderColor=ACCENT, fillColor=colors.white, borderWidth=0.8,
-                      fieldFlags="", annotationFlags="print")
-        if self.kind == "case":
-            form.checkbox(buttonStyle="check", size=CHECKBOX_SIZE, textColor=colors.black, **common)
-        else:
-            form.textfield(width=self.width, height=self.height, fontName="Helvetica", fontSize=8,
-                           textColor=colors.black, maxlen=None, **common)
+@cache
+def _font_url(file: str) -> str:
+    """Vera from reportlab, as a data: URL, with its no-break space as wide as a
+    space (Vera draws it twice as wide) and standing for the narrow one too
+    (which Vera lacks): French « guillemets » and « : » then look right."""
+    font = TTFont(Path(reportlab.__file__).parent / "fonts" / file, recalcTimestamp=False)  # same bytes each build
+    font["hmtx"]["nonbreakingspace"] = font["hmtx"]["space"]
+    for table in font["cmap"].tables:
+        if table.isUnicode() and table.format in (4, 12):
+            table.cmap[ord(NARROW_NBSP)] = "nonbreakingspace"
+    data = io.BytesIO()
+    font.save(data)
+    return "data:font/ttf;base64," + base64.b64encode(data.getvalue()).decode("ascii")
 
 
-def _rows(liste: Liste) -> list[list]:
-    header = [para(text, "entete") for text in
-              (FILL_COLUMNS[0][0], ITEM_COLUMN, *(label for label, _ in FILL_COLUMNS[1:]))]
-    rows = [header]
-    for element in liste.elements:
-        action = plain_inline(element.texte)
-        # The tooltip is the field's accessible name: column and item.
-        cells: list = [FormField("case", field_name(element, FILL_COLUMNS[0][1]), f"Fait : {action}",
-                                 CHECKBOX_SIZE)]
-        cells.append(para(pdf_inline(element.texte), "cellule"))
-        for (label, suffix), width in zip(FILL_COLUMNS[1:], COLUMN_WIDTHS[2:]):
-            cells.append(FormField("texte", field_name(element, suffix), f"{label} : {action}",
-                                   width - 2 * PADDING))
-        rows.append(cells)
-    return rows
+@cache
+def _stylesheet() -> str:
+    values = {"regular": _font_url("Vera.ttf"), "bold": _font_url("VeraBd.ttf"), "ink": INK_HEX,
+              "accent": ACCENT_HEX, "rule": RULE_HEX, "muted": MUTED_HEX}
+    css = _CSS
+    for key, value in values.items():
+        css = css.replace("{" + key + "}", value)
+    return css
 
 
-def checklist_table(liste: Liste) -> Table:
-    table = Table(_rows(liste), colWidths=COLUMN_WIDTHS, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+def _attribute(text: str) -> str:
+    return escape(text, quote=True)
 
 
-def build_pdf_form(fiche: Fiche, liste: Liste) -> bytes:
-    story = [
-        para(pdf_inline(f"{KIT_TITLE} — fiche « {fiche.titre} »"), "surtitre"),
-        para(pdf_inline(liste.titre), "titre"),
-    ]
-    if liste.introduction:
-        story.append(para(pdf_inline(liste.introduction), "corps"))
-    story += [
-        para("Cochez les actions faites et complétez les champs dans votre lecteur PDF, "
-             "puis enregistrez le fichier pour garder vos réponses.", "aide"),
-        Spacer(1, 4 * mm),
-        checklist_table(liste),
-    ]
-    return build_pdf(
-        story,
-        title=f"{liste.titre} — {fiche.titre}",
-        subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}",
-        author=author(fiche),
-        credit=source_credit(fiche),
+def _item(element) -> str:
+    action = plain_inline(element.texte)
+    name = lambda suffix: field_name(element, suffix)  # noqa: E731
+    # The title is the field's accessible name (/TU): column and item.
+    fields = []
+    for label, suffix in FILL_COLUMNS[1:]:
+        field_id = _attribute(name(suffix))
+        title = _attribute(f"{label} : {action}")
+        control = (f'<textarea id="{field_id}" name="{field_id}" title="{title}"></textarea>' if suffix == "note"
+                   else f'<input type="text" id="{field_id}" name="{field_id}" title="{title}">')
+        fields.append(f'<div class="champ {suffix}"><label for="{field_id}">{escape(label)}</label>{control}</div>')
+    box = _attribute(name(FILL_COLUMNS[0][1]))
+    return (f'<li><div class="case champ"><input type="checkbox" id="{box}" name="{box}" '
+            f'title="{_attribute(FILL_COLUMNS[0][0] + " : " + action)}">'
+            f'<label for="{box}">{escape(FILL_COLUMNS[0][0])}</label></div>'
+            f'<p class="action">{pdf_inline(element.texte)}</p>{"".join(fields)}</li>')
+
+
+def form_html(fiche: Fiche, liste: Liste, epoch: int) -> str:
+    """The form as an HTML page; every text from the kit is escaped for HTML."""
+    created = iso_date(epoch) + "Z"
+    introduction = f'<p class="introduction">{pdf_inline(liste.introduction)}</p>' if liste.introduction else ""
+    return (
+        '<!DOCTYPE html><html lang="fr-FR"><head><meta charset="utf-8">'
+        f"<title>{escape(liste.titre)} — {escape(fiche.titre)}</title>"
+        f'<meta name="author" content="{_attribute(author(fiche))}">'
+        f'<meta name="description" content="{_attribute(f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}")}">'
+        f'<meta name="generator" content="{_attribute(KIT_TITLE)}">'
+        f'<meta name="dcterms.created" content="{created}"><meta name="dcterms.modified" content="{created}">'
+        "</head><body>"
+        f'<div class="pied">{escape(source_credit(fiche))}</div>'
+        f'<p class="surtitre">{pdf_inline(f"{KIT_TITLE} — fiche « {fiche.titre} »")}</p>'
+        f"<h1>{pdf_inline(liste.titre)}</h1>{introduction}"
+        '<p class="aide">Cochez les actions faites et complétez les champs dans votre lecteur PDF, puis '
+        "enregistrez le fichier pour garder vos réponses. Imprimée, la liste se remplit aussi à la main.</p>"
+        f'<ol>{"".join(_item(element) for element in liste.elements)}</ol>'
+        "</body></html>"
     )
+
+
+def _fix_fields(pdf: pikepdf.Pdf) -> None:
+    """Field settings HTML cannot express, applied to WeasyPrint's AcroForm."""
+    form = pdf.Root.AcroForm
+    if "/Font" not in form.DR:
+        form.DR.Font = pikepdf.Dictionary()
+    form.DR.Font[FIELD_FONT] = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding))
+    form.DA = pikepdf.String(f"{FIELD_FONT} {FIELD_FONT_SIZE} Tf 0 g")  # for readers that look here first
+    for field in form.Fields:
+        if field.FT == pikepdf.Name.Tx:
+            # Size 0 in the note: the reader shrinks the text so a long note stays whole.
+            multiline = int(field.get("/Ff", 0)) & 4096
+            field.DA = pikepdf.String(f"{FIELD_FONT} {0 if multiline else FIELD_FONT_SIZE} Tf 0 g")
+        elif field.FT == pikepdf.Name.Btn:
+            normal = field.AP.N
+            for state in list(normal.keys()):
+                if state != "/Off":
+                    normal[CHECKED] = normal[state]
+                    del normal[state]
+            normal.Off = pdf.make_stream(b"", BBox=normal[CHECKED].BBox, Resources=pikepdf.Dictionary())
+            field.AS = field.V = pikepdf.Name.Off
+
+
+def build_pdf_form(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
+    fonts = FontConfiguration()  # what makes WeasyPrint load the @font-face rules
+    # Only the fonts' data: URLs are ever fetched: never a file or the network.
+    fetcher = URLFetcher(allowed_protocols=["data"])
+    laid_out = weasyprint.HTML(string=form_html(fiche, liste, epoch), url_fetcher=fetcher).write_pdf(
+        stylesheets=[weasyprint.CSS(string=_stylesheet(), font_config=fonts, url_fetcher=fetcher)],
+        font_config=fonts,
+        pdf_variant="pdf/ua-1", pdf_forms=True, pdf_identifier=f"{fiche.id}/{liste.id}".encode())
+    with pikepdf.open(io.BytesIO(laid_out)) as pdf:
+        _fix_fields(pdf)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()

@@ -1,9 +1,10 @@
 """The content model of the kit: what a sheet is made of.
 
-Each dataclass field carries its French description and its constraints in
-`field(metadata=...)`. The same declarations drive two things: the validator
-that turns YAML nodes into these objects (`intake/validate.py`) and the JSON
-Schema that editors' tools use to complete keys (`model/schema.py`). Keys in YAML are the
+Each dataclass field carries its French label, description and constraints in
+`field(metadata=...)`. The same declarations drive the validator that turns
+YAML nodes into these objects (`intake/validate.py`), the JSON Schema that
+editors' tools use to complete keys (`model/schema.py`), the web editor's
+form (`editor/config.py`) and the files' canonical layout (`intake/layout.py`). Keys in YAML are the
 field names: French words without accents.
 """
 
@@ -17,66 +18,80 @@ from .fields import spec
 class Element:
     """One action of a checklist, that a reader ticks."""
 
-    id: str = spec("Identifiant stable de l'élément (ne jamais le changer une fois publié).", identifier=True)
+    id: str = spec("Identifiant stable de l'élément (ne jamais le changer une fois publié).",
+                   label="Identifiant", identifier=True)
     # An item is one cell of the fillable PDF's table, which cannot run over a page.
-    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", markdown=True,
+    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", label="Texte", markdown=True,
                       max_length=1000)
 
 
-@dataclass(frozen=True)
+# kw_only: fields keep the order editors write them in (the canonical layout
+# and the editor's form follow it), optional ones among required ones.
+@dataclass(frozen=True, kw_only=True)
 class Liste:
     """A checklist."""
 
-    id: str = spec("Identifiant stable de la liste, unique dans la fiche.", identifier=True)
-    titre: str = spec("Titre de la liste.")
-    elements: tuple[Element, ...] = spec("Les actions de la liste, dans l'ordre.", min_items=1)
-    introduction: str | None = spec("Phrase d'introduction de la liste (Markdown).", default=None, markdown=True)
+    id: str = spec("Identifiant stable de la liste, unique dans la fiche.", label="Identifiant", identifier=True)
+    titre: str = spec("Titre de la liste.", label="Titre")
+    introduction: str | None = spec("Phrase d'introduction de la liste (Markdown).", label="Introduction",
+                                    default=None, markdown=True)
+    elements: tuple[Element, ...] = spec("Les actions de la liste, dans l'ordre.", label="Éléments",
+                                         item_label="élément", min_items=1)
 
 
 @dataclass(frozen=True)
 class Section:
     """A titled part of a sheet, with its text and its checklists."""
 
-    id: str = spec("Identifiant stable de la section, unique dans la fiche.", identifier=True)
-    titre: str = spec("Titre de la section.")
-    texte: str = spec("Texte de la section (Markdown).", markdown=True)
-    listes: tuple[Liste, ...] = spec("Listes à cocher de la section.", default=())
+    id: str = spec("Identifiant stable de la section, unique dans la fiche.", label="Identifiant", identifier=True)
+    titre: str = spec("Titre de la section.", label="Titre")
+    texte: str = spec("Texte de la section (Markdown).", label="Texte", markdown=True)
+    listes: tuple[Liste, ...] = spec("Listes à cocher de la section.", label="Listes à cocher",
+                                     item_label="liste", default=())
 
 
 @dataclass(frozen=True)
 class Question:
     """A question of the FAQ, with its short answer and its arguments."""
 
-    id: str = spec("Identifiant stable de la question, unique dans la fiche.", identifier=True)
-    question: str = spec("La question, telle qu'un élu ou une direction la pose.")
-    reponse: str = spec("Réponse courte (Markdown).", markdown=True)
-    arguments: tuple[str, ...] = spec("Arguments à l'appui de la réponse.", default=(), markdown=True)
+    id: str = spec("Identifiant stable de la question, unique dans la fiche.", label="Identifiant", identifier=True)
+    question: str = spec("La question, telle qu'un élu ou une direction la pose.", label="Question")
+    reponse: str = spec("Réponse courte (Markdown).", label="Réponse", markdown=True)
+    arguments: tuple[str, ...] = spec("Arguments à l'appui de la réponse.", label="Arguments",
+                                      item_label="argument", default=(), markdown=True)
 
 
 @dataclass(frozen=True)
 class Source:
     """Where the sheet's facts come from, credited on the page."""
 
-    titre: str = spec("Titre de la source.")
-    auteurs: str = spec("Auteurs de la source.")
-    date: str = spec("Date de publication de la source (par exemple « juin 2016 »).")
+    titre: str = spec("Titre de la source.", label="Titre")
+    auteurs: str = spec("Auteurs de la source.", label="Auteurs")
+    date: str = spec("Date de publication de la source (par exemple « juin 2016 »).", label="Date")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Fiche:
     """A sheet of the kit: one YAML file in kit/, one page of the site."""
 
-    id: str = spec("Identifiant de la fiche : le nom du fichier sans « .yml ».", identifier=True)
-    titre: str = spec("Titre de la fiche.")
-    resume: str = spec("Résumé en une ou deux phrases (page d'accueil, description de la page).")
-    publics: tuple[str, ...] = spec("Publics visés (termes du vocabulaire).", reference="publics", min_items=1)
-    phase: str = spec("Phase de la démarche (terme du vocabulaire).", reference="phases")
-    statut: str = spec("Statut éditorial (terme du vocabulaire).", reference="statuts")
-    sections: tuple[Section, ...] = spec("Les sections de la fiche, dans l'ordre.", min_items=1)
-    voir_aussi: tuple[str, ...] = spec("Identifiants des fiches liées.", default=(), reference="fiches")
-    source: Source | None = spec("Source d'origine, créditée sur la page.", default=None)
-    introduction: str | None = spec("Introduction de la fiche (Markdown).", default=None, markdown=True)
-    questions: tuple[Question, ...] = spec("Questions de la foire aux questions.", default=())
+    id: str = spec("Identifiant de la fiche : le nom du fichier sans « .yml ». Ne le changez pas.",
+                   label="Identifiant", identifier=True)
+    titre: str = spec("Titre de la fiche.", label="Titre")
+    resume: str = spec("Résumé en une ou deux phrases (page d'accueil, description de la page).",
+                       label="Résumé", paragraph=True)
+    publics: tuple[str, ...] = spec("Publics visés (termes du vocabulaire).", label="Publics",
+                                    reference="publics", min_items=1)
+    phase: str = spec("Phase de la démarche (terme du vocabulaire).", label="Phase", reference="phases")
+    statut: str = spec("Statut éditorial (terme du vocabulaire).", label="Statut éditorial", reference="statuts")
+    voir_aussi: tuple[str, ...] = spec("Identifiants des fiches liées.", label="Voir aussi",
+                                       default=(), reference="fiches")
+    source: Source | None = spec("Source d'origine, créditée sur la page.", label="Source", default=None)
+    introduction: str | None = spec("Introduction de la fiche (Markdown).", label="Introduction",
+                                    default=None, markdown=True)
+    sections: tuple[Section, ...] = spec("Les sections de la fiche, dans l'ordre.", label="Sections",
+                                         item_label="section", min_items=1)
+    questions: tuple[Question, ...] = spec("Questions de la foire aux questions.", label="Questions",
+                                           item_label="question", default=())
 
     def checklists(self) -> list[Liste]:
         return [liste for section in self.sections for liste in section.listes]
@@ -86,30 +101,32 @@ class Fiche:
 class Terme:
     """A term of the controlled vocabulary."""
 
-    id: str = spec("Identifiant du terme.", identifier=True)
-    libelle: str = spec("Libellé affiché aux lecteurs.")
-    description: str | None = spec("Explication du terme.", default=None)
+    id: str = spec("Identifiant du terme.", label="Identifiant", identifier=True)
+    libelle: str = spec("Libellé affiché aux lecteurs.", label="Libellé")
+    description: str | None = spec("Explication du terme.", label="Description", default=None, paragraph=True)
 
 
 @dataclass(frozen=True)
 class Role:
     """Someone who takes part in the approach, shown in the « Qui fait quoi » diagram."""
 
-    id: str = spec("Identifiant du rôle.", identifier=True)
-    libelle: str = spec("Nom du rôle affiché aux lecteurs.")
-    mission: str = spec("Ce que fait ce rôle dans la démarche, en une phrase.")
+    id: str = spec("Identifiant du rôle.", label="Identifiant", identifier=True)
+    libelle: str = spec("Nom du rôle affiché aux lecteurs.", label="Libellé")
+    mission: str = spec("Ce que fait ce rôle dans la démarche, en une phrase.", label="Mission")
 
 
 @dataclass(frozen=True)
 class Vocabulaire:
     """The controlled vocabulary of kit/vocabulaire.yml."""
 
-    publics: tuple[Terme, ...] = spec("Publics des fiches.", min_items=1)
-    phases: tuple[Terme, ...] = spec("Phases de la démarche, dans leur ordre.", min_items=1)
-    statuts: tuple[Terme, ...] = spec("Statuts éditoriaux des fiches.", min_items=1)
+    publics: tuple[Terme, ...] = spec("Publics des fiches.", label="Publics", item_label="public", min_items=1)
+    phases: tuple[Terme, ...] = spec("Phases de la démarche, dans leur ordre.", label="Phases",
+                                     item_label="phase", min_items=1)
+    statuts: tuple[Terme, ...] = spec("Statuts éditoriaux des fiches.", label="Statuts éditoriaux",
+                                      item_label="statut", min_items=1)
     roles: tuple[Role, ...] = spec(
         "Qui fait quoi dans la démarche : le premier rôle est celui qui coordonne, au centre du schéma.",
-        default=(),
+        label="Rôles", item_label="rôle", default=(),
     )
 
     def terms(self, name: str) -> dict[str, Terme]:
@@ -120,17 +137,19 @@ class Vocabulaire:
 class Synonyme:
     """A group of expressions that the site's search takes as one."""
 
-    id: str = spec("Identifiant stable du groupe.", identifier=True)
+    id: str = spec("Identifiant stable du groupe.", label="Identifiant", identifier=True)
     termes: tuple[str, ...] = spec(
         "Expressions équivalentes : une abréviation et sa forme longue, ou deux mots "
-        "que la recherche ne rapproche pas d'elle-même.", min_items=2)
+        "que la recherche ne rapproche pas d'elle-même.", label="Expressions", item_label="expression",
+        min_items=2)
 
 
 @dataclass(frozen=True)
 class Synonymes:
     """The synonyms and abbreviations of kit/synonymes.yml."""
 
-    synonymes: tuple[Synonyme, ...] = spec("Groupes d'expressions équivalentes pour la recherche.", min_items=1)
+    synonymes: tuple[Synonyme, ...] = spec("Groupes d'expressions équivalentes pour la recherche.",
+                                           label="Groupes de synonymes", item_label="groupe", min_items=1)
 
 
 @dataclass(frozen=True)

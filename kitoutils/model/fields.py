@@ -18,27 +18,37 @@ from typing import Any
 def spec(
     description: str,
     *,
+    label: str,
     default: Any = ...,
     identifier: bool = False,
     reference: str | None = None,
     min_items: int = 0,
     markdown: bool = False,
+    paragraph: bool = False,
+    item_label: str | None = None,
     max_length: int | None = None,
 ) -> Any:
     """Declare a field of the content model.
 
+    label: the field's short French name (the web editor's form shows it).
     identifier: a lowercase slug, unique within its file.
     reference: the value (or each value) must name a term of this vocabulary
         list ("publics", "phases", "statuts") or, with "fiches", a sheet.
     markdown: the text is Markdown rendered on the page.
+    paragraph: a plain text of a sentence or two, edited in a text area and
+        written as a folded block when it does not fit on one line.
+    item_label: for a list, what one of its items is called (« section »).
     max_length: the most characters the text may have (where a longer one would not fit).
     """
     metadata = {
         "description": description,
+        "label": label,
         "identifier": identifier,
         "reference": reference,
         "min_items": min_items,
         "markdown": markdown,
+        "paragraph": paragraph,
+        "item_label": item_label,
         "max_length": max_length,
     }
     if default is ...:
@@ -55,7 +65,16 @@ class FieldRule:
     reference: str | None
     min_items: int
     markdown: bool = False
+    paragraph: bool = False
+    label: str = ""
+    description: str = ""
+    item_label: str | None = None
     max_length: int | None = None
+
+    @property
+    def multiline(self) -> bool:
+        """A text edited in a text area rather than on one line."""
+        return self.markdown or self.paragraph
 
 
 @cache
@@ -69,9 +88,10 @@ def field_rules(cls: type) -> tuple[FieldRule, ...]:
         if typing.get_origin(kind) is tuple:
             kind = ("list", typing.get_args(kind)[0])
         required = f.default is dataclasses.MISSING
+        meta = f.metadata
         rules.append(FieldRule(
-            f.name, kind, required, f.metadata["identifier"],
-            f.metadata["reference"], f.metadata["min_items"], f.metadata["markdown"],
-            f.metadata.get("max_length"),
+            f.name, kind, required, meta["identifier"], meta["reference"], meta["min_items"],
+            meta["markdown"], meta["paragraph"], meta["label"], meta["description"], meta["item_label"],
+            meta.get("max_length"),
         ))
     return tuple(rules)

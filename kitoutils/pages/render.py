@@ -59,8 +59,11 @@ def _environment() -> jinja2.Environment:
 environment = _environment
 
 
-def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, directory_urls: bool = True) -> str:
+def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_apart: bool = False,
+                 directory_urls: bool = True) -> str:
     """The Markdown page of one sheet (telechargements: its Downloads, to link them;
+    items_searched_apart: its checklists are left out of Material's search index,
+    whose documents for their items come from the kit, see kitoutils/search.py;
     directory_urls: MkDocs' setting, for the links inside the sheet's texts)."""
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
@@ -73,6 +76,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, directory_urls: b
         publics=[publics[p] for p in fiche.publics],
         voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
         telechargements=telechargements,
+        hors_recherche=items_searched_apart,
         racine="../",  # from fiches/<id>.md back to the site's root
         historique=history_html(kit.historique, kit.files[fiche.id]),
     ))

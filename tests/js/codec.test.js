@@ -42,7 +42,7 @@ test("Markdown export: title, French dates, progress of current items, removed i
   assert.equal(md, [
     "# Le pilotage — L'équipe projet",
     "",
-    "Exporté le 09/03/2026 : 1 sur 3 fait.",
+    "Exporté le 09/03/2026 : 1 fait sur 3.",
     "",
     "- [x] Désigner un chef de projet",
     "  - Responsable : Awa Diallo",
@@ -61,10 +61,16 @@ test("Markdown export: title, French dates, progress of current items, removed i
   ].join("\n"));
 });
 
+test("progress reads naturally: none, one, several", () => {
+  assert.equal(codec.progressText(0, 4), "Aucun fait sur 4");
+  assert.equal(codec.progressText(1, 4), "1 fait sur 4");
+  assert.equal(codec.progressText(3, 4), "3 faits sur 4");
+});
+
 test("Markdown export without removed items has no such section, and plural progress", () => {
   const entries = { "designer-chef": { fait: true }, "budget": { fait: true } };
   const md = codec.toMarkdown(LIST, codec.rows(ITEMS, entries), NOW);
-  assert.match(md, /^Exporté le 09\/03\/2026 : 2 sur 3 faits\.$/m);
+  assert.match(md, /^Exporté le 09\/03\/2026 : 2 faits sur 3\.$/m);
   assert.ok(!md.includes("Éléments retirés"));
 });
 
@@ -158,11 +164,11 @@ test("import refuses bad items and says which one", () => {
     [[{ fait: true }], "Élément n° 1 : identifiant absent ou invalide. Rien n'a été modifié."],
     [[{ id: "Pas un identifiant" }], "Élément n° 1 : identifiant absent ou invalide. Rien n'a été modifié."],
     [[{ id: "a" }, null], "Élément n° 2 : identifiant absent ou invalide. Rien n'a été modifié."],
-    [[{ id: "a" }, { id: "a" }], "Élément n° 2 : identifiant « a » en double. Rien n'a été modifié."],
-    [[{ id: "a", note: 3 }], "Élément n° 1 : le champ « note » n'est pas un texte valable. Rien n'a été modifié."],
-    [[{ id: "a", note: "n".repeat(2001) }], "Élément n° 1 : le champ « note » n'est pas un texte valable. Rien n'a été modifié."],
-    [[{ id: "a", fait: "oui" }], "Élément n° 1 : « fait » doit valoir true ou false. Rien n'a été modifié."],
-    [[{ id: "a", echeance: "09/03/2026" }], "Élément n° 1 : l'échéance doit être une date AAAA-MM-JJ. Rien n'a été modifié."]
+    [[{ id: "a" }, { id: "a" }], "Élément n° 2 (« a ») : identifiant en double. Rien n'a été modifié."],
+    [[{ id: "a", note: 3 }], "Élément n° 1 (« a ») : le champ « note » n'est pas un texte valable. Rien n'a été modifié."],
+    [[{ id: "a", note: "n".repeat(2001) }], "Élément n° 1 (« a ») : le champ « note » n'est pas un texte valable. Rien n'a été modifié."],
+    [[{ id: "a", fait: "oui" }], "Élément n° 1 (« a ») : « fait » doit valoir true ou false. Rien n'a été modifié."],
+    [[{ id: "a", echeance: "09/03/2026" }], "Élément n° 1 (« a ») : l'échéance doit être une date AAAA-MM-JJ. Rien n'a été modifié."]
   ];
   for (const [elements, message] of cases) {
     assert.throws(() => codec.validate(exportDocument({ elements }), "pilotage", "equipe-projet"), { message },
@@ -176,7 +182,7 @@ test("import ignores unknown fields and keeps hostile text as plain text", () =>
     { id: "a", fait: true, note: hostile, texte: hostile, __proto__x: 1, constructor: "x", script: "alert(1)" },
     { id: "b", responsable: null }
   ] }), "pilotage", "equipe-projet");
-  assert.deepEqual(entries, {
+  assert.deepEqual({ ...entries }, {
     a: { fait: true, responsable: "", echeance: "", note: hostile, texte: hostile },
     b: { fait: false, responsable: "", echeance: "", note: "", texte: "" }
   });
@@ -196,7 +202,7 @@ test("a share link round-trips every field, accents and removed items included",
   assert.match(hash, /^kit-partage=[A-Za-z0-9_-]+$/); // base64url: nothing to escape in an address
   const entries = codec.sharedEntries(codec.readShareHash(hash), "pilotage", "equipe-projet");
   // Untouched items are left out of the link; texts travel only for removed items.
-  assert.deepEqual(entries, {
+  assert.deepEqual({ ...entries }, {
     "designer-chef": { fait: true, responsable: "Awa Diallo", echeance: "2026-03-09", note: "", texte: "" },
     "budget": { fait: false, responsable: "", echeance: "", note: "Voir le conseil; \"urgent\"", texte: "" },
     "ancien-element": { fait: true, responsable: "", echeance: "", note: "gardé", texte: "Un élément retiré" }
@@ -215,5 +221,104 @@ test("share links: not a link, another list, damaged, or invalid", () => {
   assert.throws(() => codec.sharedEntries([2, "pilotage", "equipe-projet", []], "pilotage", "equipe-projet"),
     /^Error: Ce lien de partage ne peut pas être ouvert : Ce fichier vient d'une version plus récente/);
   assert.throws(() => codec.sharedEntries([1, "pilotage", "equipe-projet", [["a", 1, "", "demain", ""]]],
-    "pilotage", "equipe-projet"), /ne peut pas être ouvert : Élément n° 1 : l'échéance doit être une date/);
+    "pilotage", "equipe-projet"), /ne peut pas être ouvert : Élément n° 1 \(« a »\) : l'échéance doit être une date/);
+});
+
+test("dates that do not exist in the calendar are refused, naming the item", () => {
+  for (const date of ["2024-13-45", "2023-02-30", "2023-02-29", "1900-02-29", "2026-04-31", "2026-00-10",
+    "2026-01-00", "0000-01-01"]) {
+    const elements = [{ id: "a", echeance: "2026-03-09" }, { id: "budget", echeance: date }];
+    assert.throws(() => codec.validate(exportDocument({ elements }), "pilotage", "equipe-projet"), {
+      message: "Élément n° 2 (« budget ») : l'échéance « " + date + " » n'existe pas dans le calendrier. Rien n'a été modifié."
+    }, date);
+    assert.equal(codec.isDate(date), false, date);
+  }
+  for (const date of ["2024-02-29", "2000-02-29", "2026-12-31", "0001-01-01"]) {
+    const entries = codec.validate(exportDocument({ elements: [{ id: "a", echeance: date }] }), "pilotage", "equipe-projet");
+    assert.equal(entries.a.echeance, date);
+  }
+  // A share link goes through the same check.
+  assert.throws(() => codec.sharedEntries([1, "pilotage", "equipe-projet", [["a", 1, "", "2024-13-45", ""]]],
+    "pilotage", "equipe-projet"), /ne peut pas être ouvert : Élément n° 1 \(« a »\) : l'échéance « 2024-13-45 » n'existe pas/);
+});
+
+test("an item id « constructor » goes through the site's own export, import and share link", () => {
+  const items = [{ id: "constructor", texte: "Construire" }, { id: "budget", texte: "Voter le budget" }];
+  // Nothing saved: no entry is found on Object.prototype.
+  assert.deepEqual(codec.rows(items, {}).map((r) => [r.id, r.fait, r.responsable, r.retire]),
+    [["constructor", false, "", false], ["budget", false, "", false]]);
+  const entries = { constructor: { fait: true, responsable: "Awa", echeance: "2026-03-09", note: "n" } };
+  const rows = codec.rows(items, entries);
+  const back = codec.parseImport(codec.toJson(LIST, rows, NOW, "https://exemple.fr/"), "pilotage", "equipe-projet",
+    ["constructor", "budget"]);
+  assert.deepEqual(Object.keys(back), ["constructor", "budget"]);
+  assert.deepEqual(back.constructor, { fait: true, responsable: "Awa", echeance: "2026-03-09", note: "n",
+    texte: "Construire" });
+  const link = codec.shareLink("https://exemple.fr/", LIST, rows);
+  const shared = codec.sharedEntries(codec.readShareHash(link.split("#")[1]), "pilotage", "equipe-projet",
+    ["constructor", "budget"]);
+  assert.deepEqual(Object.keys(shared), ["constructor"]);
+  assert.equal(shared.constructor.responsable, "Awa");
+  assert.match(codec.toMarkdown(LIST, rows, NOW), /^- \[x\] Construire\n {2}- Responsable : Awa$/m);
+});
+
+test("entries under ids such as __proto__ or toString are read as entries, never inherited", () => {
+  const entries = codec.table();
+  entries.__proto__ = { fait: true, note: "proto", texte: "Retiré proto" };
+  entries.toString = { fait: false, note: "chaîne", texte: "Retiré toString" };
+  assert.equal(codec.entryOf({}, "constructor"), undefined);
+  assert.equal(codec.entryOf({}, "__proto__"), undefined);
+  assert.equal(codec.entryOf(entries, "__proto__").note, "proto");
+  const rows = codec.rows([{ id: "hasOwnProperty", texte: "Sur la fiche" }], entries);
+  assert.deepEqual(rows.map((r) => [r.id, r.texte, r.fait, r.note, r.retire]), [
+    ["hasOwnProperty", "Sur la fiche", false, "", false],
+    ["__proto__", "Retiré proto", true, "proto", true],
+    ["toString", "Retiré toString", false, "chaîne", true]
+  ]);
+  const doc = JSON.parse(codec.toJson(LIST, rows, NOW, ""));
+  assert.deepEqual(doc.elements.map((e) => e.id), ["hasOwnProperty", "__proto__", "toString"]);
+});
+
+test("removed items an import brings are bounded, and said", () => {
+  const ids = ["designer-chef", "budget"];
+  const removed = (n, extra) => Array.from({ length: n }, (_, i) => Object.assign({ id: "retire-" + i, note: "n" }, extra));
+  const limit = codec.MAX_REMOVED;
+  assert.equal(limit, 100);
+  const entries = codec.validate(exportDocument({ elements: [{ id: "budget", fait: true }].concat(removed(limit)) }),
+    "pilotage", "equipe-projet", ids);
+  assert.equal(Object.keys(entries).length, limit + 1);
+  assert.equal(codec.removedNotice(entries, ids, "Le fichier"), "Le fichier apporte aussi 100\u00a0éléments qui ne " +
+    "figurent plus sur cette liste : ils figurent dans les exports, rubrique « éléments retirés ».");
+  assert.throws(() => codec.validate(exportDocument({ elements: removed(limit + 1) }), "pilotage", "equipe-projet", ids),
+    { message: "101\u00a0éléments ne figurent plus sur cette liste : au plus 100\u00a0éléments retirés sont acceptés. " +
+      "Rien n'a été modifié." });
+  // Empty entries are not kept, hence not counted.
+  const blank = removed(limit + 50, { note: "" });
+  const none = codec.validate(exportDocument({ elements: blank }), "pilotage", "equipe-projet", ids);
+  assert.equal(codec.removedNotice(none, ids, "Le fichier"), "");
+  const one = codec.validate(exportDocument({ elements: removed(1) }), "pilotage", "equipe-projet", ids);
+  assert.equal(codec.removedNotice(one, ids, "Le lien"), "Le lien apporte aussi 1\u00a0élément qui ne figure plus sur " +
+    "cette liste : il figure dans les exports, rubrique « éléments retirés ».");
+  // Share links are held to the same limit.
+  const compact = removed(limit + 1).map((e) => [e.id, 0, "", "", "n"]);
+  assert.throws(() => codec.sharedEntries([1, "pilotage", "equipe-projet", compact], "pilotage", "equipe-projet", ids),
+    /^Error: Ce lien de partage ne peut pas être ouvert : 101\u00a0éléments ne figurent plus sur cette liste : au plus 100/);
+});
+
+test("the Markdown export escapes every text, removed items' included", () => {
+  const hostile = "<img src=x onerror=alert(1)> [lien](javascript:alert(1)) **gras** ~~barré~~ a|b {: onclick=x } " +
+    "&amp; R&D `code` \\ #titre\n# Titre\r\n- liste _i_";
+  const escaped = "&lt;img src=x onerror=alert(1)\\> \\[lien\\](javascript:alert(1)) \\*\\*gras\\*\\* \\~\\~barré\\~\\~ " +
+    "a\\|b \\{: onclick=x \\} &amp;amp; R&D \\`code\\` \\\\ \\#titre \\# Titre - liste \\_i\\_";
+  assert.equal(codec.markdownText(hostile), escaped);
+  assert.equal(codec.markdownText("L'équipe\u00a0: « projet » (2026), 1. fin ; +3 -2 ="), "L'équipe\u00a0: « projet » (2026), 1. fin ; +3 -2 =");
+  const entries = { budget: { fait: false, responsable: hostile, echeance: "", note: hostile },
+    "retire": { fait: true, responsable: "", echeance: "", note: hostile, texte: hostile } };
+  const list = Object.assign({}, LIST, { titre: "Liste *vive*", ficheTitre: "Fiche <b>" });
+  const md = codec.toMarkdown(list, codec.rows(ITEMS, entries), NOW);
+  assert.equal(md.split("\n")[0], "# Fiche &lt;b\\> — Liste \\*vive\\*");
+  assert.ok(md.includes("- [ ] Voter le budget\n  - Responsable : " + escaped + "\n  - Note : " + escaped + "\n"));
+  assert.ok(md.endsWith("## Éléments retirés\n\nCes éléments ne figurent plus sur la fiche ; ce que vous aviez noté est gardé.\n\n" +
+    "- [x] " + escaped + "\n  - Note : " + escaped + "\n"));
+  assert.ok(!md.includes("<"));
 });

@@ -13,8 +13,31 @@
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_TEXT = 2000;
+  // An import or a share link may bring at most this many items the sheet no
+  // longer has: enough for years of changes, not thousands of hidden rows.
+  var MAX_REMOVED = 100;
   var SHARE = "kit-partage=";
   var UNCHANGED = " Rien n'a été modifié.";
+
+  /* Entries are kept by item id in objects without a prototype, and read
+   * through entryOf: an id such as "constructor" or "__proto__" is then an
+   * ordinary key, never something inherited from Object.prototype. */
+  function table() {
+    return Object.create(null);
+  }
+
+  function entryOf(entries, id) {
+    return Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined;
+  }
+
+  // A date as AAAA-MM-JJ that exists in the calendar (not 2024-13-45 nor 2023-02-29).
+  function isDate(text) {
+    if (!DATE.test(text)) return false;
+    var year = +text.slice(0, 4), month = +text.slice(5, 7), day = +text.slice(8, 10);
+    var leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    var days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return year >= 1 && day >= 1 && day <= (days || 0);
+  }
 
   function isEmpty(entry) {
     return !entry.fait && !entry.responsable && !entry.echeance && !entry.note;
@@ -34,13 +57,25 @@
     return n + " " + (n > 1 ? many : one);
   }
 
+  // The same, the number kept on the line of its noun (a no-break space).
+  function counted(n, one, many) {
+    return n + "\u00a0" + (n > 1 ? many : one);
+  }
+
   function progressText(done, total) {
-    return done + " sur " + total + (done > 1 ? " faits" : " fait");
+    if (!done) return "Aucun fait sur " + total;
+    return done + (done > 1 ? " faits" : " fait") + " sur " + total;
+  }
+
+  // Ids of non-empty entries that are not among the sheet's current `ids`.
+  function removedIds(entries, ids) {
+    return Object.keys(entries).filter(function (id) { return ids.indexOf(id) < 0 && !isEmpty(entries[id]); });
   }
 
   /* Checks an export (file or link) before anything changes; returns the
-   * entries by item id, or throws an Error whose message is for the reader. */
-  function validate(data, fiche, liste) {
+   * entries by item id, or throws an Error whose message is for the reader.
+   * `ids` are the sheet's current item ids: the others are removed items. */
+  function validate(data, fiche, liste, ids) {
     var unreadable = "Ce fichier n'est pas un export de liste du kit : rien n'a été modifié.";
     if (!data || typeof data !== "object" || data.format !== FORMAT) throw new Error(unreadable);
     if (typeof data.version !== "number" || data.version < 1 || data.version % 1) throw new Error(unreadable);
@@ -54,13 +89,14 @@
         " », fiche « " + String(f.titre || f.id).slice(0, 200) + " ») : importez-le depuis cette liste-là." + UNCHANGED);
     }
     if (!Array.isArray(data.elements)) throw new Error(unreadable);
-    var entries = {};
+    var entries = table();
     data.elements.forEach(function (item, i) {
       var where = "Élément n° " + (i + 1) + " : ";
       if (!item || typeof item !== "object" || typeof item.id !== "string" || !SLUG.test(item.id)) {
         throw new Error(where + "identifiant absent ou invalide." + UNCHANGED);
       }
-      if (entries[item.id]) throw new Error(where + "identifiant « " + item.id + " » en double." + UNCHANGED);
+      where = "Élément n° " + (i + 1) + " (« " + item.id.slice(0, 100) + " ») : ";
+      if (entryOf(entries, item.id)) throw new Error(where + "identifiant en double." + UNCHANGED);
       var entry = { fait: item.fait === true };
       ["responsable", "echeance", "note", "texte"].forEach(function (name) {
         var value = item[name] === undefined || item[name] === null ? "" : item[name];
@@ -75,18 +111,36 @@
       if (entry.echeance && !DATE.test(entry.echeance)) {
         throw new Error(where + "l'échéance doit être une date AAAA-MM-JJ." + UNCHANGED);
       }
+      if (entry.echeance && !isDate(entry.echeance)) {
+        throw new Error(where + "l'échéance « " + entry.echeance + " » n'existe pas dans le calendrier." + UNCHANGED);
+      }
       entries[item.id] = entry;
     });
+    var removed = removedIds(entries, ids || []).length;
+    if (removed > MAX_REMOVED) {
+      throw new Error(counted(removed, "élément ne figure", "éléments ne figurent") + " plus sur cette liste : " +
+        "au plus " + counted(MAX_REMOVED, "", "éléments retirés") + " sont acceptés." + UNCHANGED);
+    }
     return entries;
   }
 
+  /* What an accepted import or share link brings besides the sheet's items,
+   * for the reader: "" when nothing. `source` is « Le fichier » or « Le lien ». */
+  function removedNotice(entries, ids, source) {
+    var count = removedIds(entries, ids).length;
+    if (!count) return "";
+    return source + " apporte aussi " + counted(count, "élément qui ne figure", "éléments qui ne figurent") +
+      " plus sur cette liste : " + (count > 1 ? "ils figurent" : "il figure") +
+      " dans les exports, rubrique « éléments retirés ».";
+  }
+
   // An imported file's text: its entries, or an Error for the reader.
-  function parseImport(text, fiche, liste) {
+  function parseImport(text, fiche, liste, ids) {
     var data;
     try { data = JSON.parse(text); } catch (error) {
       throw new Error("Ce fichier n'est pas un fichier JSON lisible : rien n'a été modifié.");
     }
-    return validate(data, fiche, liste);
+    return validate(data, fiche, liste, ids);
   }
 
   /* One row per item of the sheet, in its order, then one per removed item
@@ -97,7 +151,9 @@
       return { id: id, texte: texte, fait: !!entry.fait, responsable: entry.responsable || "",
         echeance: entry.echeance || "", note: entry.note || "", retire: retire };
     };
-    var result = items.map(function (item) { return row(item.id, item.texte, entries[item.id] || {}, false); });
+    var result = items.map(function (item) {
+      return row(item.id, item.texte, entryOf(entries, item.id) || {}, false);
+    });
     Object.keys(entries).forEach(function (id) {
       if (ids.indexOf(id) < 0) result.push(row(id, entries[id].texte || id, entries[id], true));
     });
@@ -107,6 +163,18 @@
   function progressOf(rowList) {
     var current = rowList.filter(function (r) { return !r.retire; });
     return progressText(current.filter(function (r) { return r.fait; }).length, current.length);
+  }
+
+  /* Text as Markdown shows it, never as markup: on one line (a line break
+   * could start a heading or a list); the characters that make emphasis,
+   * code, links, images, headings, tables or attribute lists escaped by a
+   * backslash; "<" and an "&" that would start an entity written as entities,
+   * since Python-Markdown does not read "\<". Both CommonMark (GitHub) and
+   * Python-Markdown then show the text as typed. */
+  function markdownText(value) {
+    return String(value).replace(/[\r\n]+/g, " ")
+      .replace(/[\\`*_[\]{}>#|~]/g, "\\$&")
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;").replace(/</g, "&lt;");
   }
 
   function csvCell(value) {
@@ -137,13 +205,13 @@
   function toMarkdown(list, rowList, now) {
     var current = rowList.filter(function (r) { return !r.retire; });
     var removed = rowList.filter(function (r) { return r.retire; });
-    var md = ["# " + list.ficheTitre + " — " + list.titre, "",
+    var md = ["# " + markdownText(list.ficheTitre) + " — " + markdownText(list.titre), "",
       "Exporté le " + frenchDate(localDate(now)) + " : " + progressOf(rowList) + ".", ""];
     var item = function (r) {
-      md.push("- [" + (r.fait ? "x" : " ") + "] " + r.texte);
-      if (r.responsable) md.push("  - Responsable : " + r.responsable);
-      if (r.echeance) md.push("  - Échéance : " + frenchDate(r.echeance));
-      if (r.note) md.push("  - Note : " + r.note);
+      md.push("- [" + (r.fait ? "x" : " ") + "] " + markdownText(r.texte));
+      if (r.responsable) md.push("  - Responsable : " + markdownText(r.responsable));
+      if (r.echeance) md.push("  - Échéance : " + markdownText(frenchDate(r.echeance)));
+      if (r.note) md.push("  - Note : " + markdownText(r.note));
     };
     current.forEach(item);
     if (removed.length) {
@@ -202,7 +270,7 @@
   }
 
   // A share link's entries for this list; null when the link is for another one.
-  function sharedEntries(payload, fiche, liste) {
+  function sharedEntries(payload, fiche, liste, ids) {
     if (!Array.isArray(payload) || payload[1] !== fiche || payload[2] !== liste) return null;
     var compact = Array.isArray(payload[3]) ? payload[3] : null;
     try {
@@ -210,15 +278,16 @@
         elements: compact && compact.map(function (row) {
           return Array.isArray(row) ? { id: row[0], fait: row[1] === 1, responsable: row[2], echeance: row[3],
             note: row[4], texte: row[5] } : null;
-        }) }, fiche, liste);
+        }) }, fiche, liste, ids);
     } catch (error) {
       throw new Error("Ce lien de partage ne peut pas être ouvert : " + error.message);
     }
   }
 
   var codec = {
-    FORMAT: FORMAT, VERSION: VERSION, MAX_TEXT: MAX_TEXT,
-    isEmpty: isEmpty, localDate: localDate, plural: plural, progressText: progressText,
+    FORMAT: FORMAT, VERSION: VERSION, MAX_TEXT: MAX_TEXT, MAX_REMOVED: MAX_REMOVED,
+    table: table, entryOf: entryOf, isDate: isDate, removedNotice: removedNotice, markdownText: markdownText,
+    isEmpty: isEmpty, localDate: localDate, frenchDate: frenchDate, plural: plural, progressText: progressText,
     validate: validate, parseImport: parseImport, rows: rows, csvCell: csvCell,
     toJson: toJson, toCsv: toCsv, toMarkdown: toMarkdown, exportFile: exportFile,
     shareLink: shareLink, readShareHash: readShareHash, sharedEntries: sharedEntries

@@ -21,8 +21,9 @@
   var FIELDS = [
     { name: "responsable", label: "Responsable", type: "text" },
     { name: "echeance", label: "Échéance", type: "date" },
-    { name: "note", label: "Note", type: "text" }
+    { name: "note", label: "Note", type: "textarea" }
   ];
+  var OPEN_DETAILS = "Ajouter des précisions", CLOSE_DETAILS = "Masquer les précisions";
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -48,6 +49,32 @@
 
   function pageAddress() {
     return location.href.split("#")[0];
+  }
+
+  // The printed footer: address and date.
+  var footer = null;
+  function printFooter() {
+    if (!("adoptedStyleSheets" in document) || typeof CSSStyleSheet !== "function") return;
+    if (!footer) {
+      footer = new CSSStyleSheet();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([footer]);
+    }
+    // JSON quoting is valid CSS for these two strings.
+    var printed = "Imprimé le " + codec.frenchDate(codec.localDate(new Date()));
+    footer.replaceSync("@media print { @page { @bottom-left { content: " + JSON.stringify(pageAddress()) +
+      "; font: 8pt sans-serif } @bottom-right { content: " + JSON.stringify(printed) + "; font: 8pt sans-serif } } }");
+  }
+
+  function printPage(blank) {
+    var root = document.documentElement;
+    printFooter();
+    root.classList.toggle("kit-impression-vierge", blank);
+    var done = function () {
+      root.classList.remove("kit-impression-vierge");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
   }
 
   var live = [];
@@ -91,12 +118,20 @@
 
     this.items.forEach(function (item) {
       if (item.label) item.label.id = item.label.id || "kit-libelle-" + item.id;
-      var group = el("div", { "class": "kit-checklist__champs" });
+      var group = el("div", { "class": "kit-checklist__champs", id: "kit-precisions-" + item.id, hidden: "" });
+      item.toggle = el("button", { type: "button", "class": "kit-checklist__precisions", "aria-expanded": "false",
+        "aria-controls": group.id, title: OPEN_DETAILS });
+      item.toggle.appendChild(el("span", { "class": "kit-checklist__signe", "aria-hidden": "true" }, "+"));
+      item.toggleText = el("span", { "class": "kit-checklist__precisions-texte" }, OPEN_DETAILS);
+      item.toggle.appendChild(item.toggleText);
+      if (item.label) item.toggle.setAttribute("aria-describedby", item.label.id);
+      item.toggle.addEventListener("click", function () { self.showDetails(item, !item.open); });
       FIELDS.forEach(function (field) {
         var id = "kit-" + field.name + "-" + item.id; // "kit-" ids are never content ids
         var wrap = el("span", { "class": "kit-checklist__champ" });
-        var input = el("input", { type: field.type, id: id, name: id, "data-champ": field.name,
-          maxlength: String(codec.MAX_TEXT) });
+        var input = field.type === "textarea" ? el("textarea", { rows: "2" }) : el("input", { type: field.type });
+        [["id", id], ["name", id], ["data-champ", field.name], ["maxlength", String(codec.MAX_TEXT)]]
+          .forEach(function (pair) { input.setAttribute(pair[0], pair[1]); });
         if (item.label) input.setAttribute("aria-describedby", item.label.id);
         if (field.name === "responsable") input.setAttribute("autocomplete", "name");
         wrap.appendChild(el("label", { "for": id }, field.label));
@@ -105,37 +140,49 @@
         item.fields[field.name] = input;
         input.addEventListener("input", function () { self.edit(item); });
       });
-      item.li.appendChild(group);
+      var paper = item.li.querySelector(".kit-checklist__papier");
+      item.paper = {};
+      FIELDS.forEach(function (field) {
+        item.paper[field.name] = paper && paper.querySelector('[data-papier="' + field.name + '"] .kit-checklist__papier-valeur');
+      });
+      item.li.insertBefore(item.toggle, paper);
+      item.li.insertBefore(group, paper);
       item.box.addEventListener("change", function () { self.edit(item); });
     });
 
-    var tools = el("div", { "class": "kit-checklist__outils" });
-    var exports = el("div", { role: "group", "aria-label": "Exporter la liste « " + this.titre + " »" });
-    exports.appendChild(el("span", { "class": "kit-checklist__groupe" }, "Exporter :"));
-    exports.appendChild(button("Markdown", function () { self.exportAs("md"); }));
-    exports.appendChild(button("CSV", function () { self.exportAs("csv"); }));
-    exports.appendChild(button("JSON", function () { self.exportAs("json"); }));
-    tools.appendChild(exports);
+    var tools = el("details", { "class": "kit-checklist__outils" });
+    tools.appendChild(el("summary", { "class": "kit-checklist__resume" },
+      "Enregistrer, imprimer ou partager cette liste"));
+    tools.appendChild(el("p", { "class": "kit-checklist__explication" }, "Votre liste remplie reste dans ce " +
+      "navigateur : ces boutons l'emportent. La liste vierge s'imprime ici ou se télécharge sous la liste."));
+    var filled = el("div", { "class": "kit-checklist__groupe" });
+    filled.appendChild(button("Enregistrer une copie (fichier)", function () { self.exportAs("json"); }));
     this.picker = el("input", { type: "file", accept: ".json,application/json", hidden: "", tabindex: "-1",
       "aria-hidden": "true", id: base + "-fichier" });
     this.picker.addEventListener("change", function () {
       if (self.picker.files[0]) self.importFile(self.picker.files[0]);
       self.picker.value = "";
     });
-    tools.appendChild(this.picker);
-    tools.appendChild(button("Importer un fichier JSON", function () { self.picker.click(); }));
-    tools.appendChild(button("Copier un lien", function () { self.copyLink(); }));
-    tools.appendChild(button("Tout effacer", function () { self.reset(); }));
+    filled.appendChild(this.picker);
+    filled.appendChild(button("Ouvrir une copie", function () { self.picker.click(); }));
+    filled.appendChild(button("Tableur (CSV)", function () { self.exportAs("csv"); }));
+    filled.appendChild(button("Texte", function () { self.exportAs("md"); }));
+    filled.appendChild(button("Copier un lien", function () { self.copyLink(); }));
+    filled.appendChild(button("Imprimer", function () { printPage(false); }));
+    filled.appendChild(button("Imprimer la liste vierge", function () { printPage(true); }));
+    filled.appendChild(button("Tout effacer", function () { self.reset(); }));
+    tools.appendChild(filled);
     this.linkField = el("input", { type: "text", readonly: "", "class": "kit-checklist__lien", hidden: "",
       id: base + "-lien" });
     this.linkLabel = el("label", { "for": base + "-lien", hidden: "" }, "Lien vers l'état de cette liste");
     tools.appendChild(this.linkLabel);
     tools.appendChild(this.linkField);
     tools.appendChild(el("p", { "class": "kit-checklist__astuce" },
-      "Vous pouvez aussi déposer un fichier JSON exporté sur la liste pour l'importer."));
+      "Vous pouvez aussi glisser ici une copie enregistrée pour l'ouvrir."));
+    // Outside the folded actions, so news shows.
     this.status = el("p", { "class": "kit-checklist__etat", role: "status" });
-    tools.appendChild(this.status);
     node.appendChild(tools);
+    node.appendChild(this.status);
 
     node.addEventListener("dragover", function (event) {
       if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
@@ -158,17 +205,18 @@
   Checklist.prototype.load = function () {
     // Changes that could not be written live only on this page: keep showing them.
     if (this.unsaved) return;
-    var saved = storage.load(window, this.key, ROOT);
+    var saved = storage.load(window, this.key);
     this.record = saved.record;
     this.blocked = saved.blocked;
   };
 
+  // Every change is tried: a storage full a moment ago may have room again.
   Checklist.prototype.save = function () {
     this.unsaved = true;
     if (this.blocked) return;
-    this.blocked = storage.save(window, this.key, this.record, new Date());
-    if (this.blocked) this.showBlocked();
-    else this.unsaved = false;
+    this.writeError = storage.save(window, this.key, this.record, new Date());
+    this.unsaved = !!this.writeError;
+    this.showBlocked();
   };
 
   Checklist.prototype.entries = function () {
@@ -186,32 +234,53 @@
     storage.setEntry(this.ensureRecord(), item.id, entry);
     this.save();
     this.markEmpty(item);
+    this.showDetails(item, item.open);
     this.updateProgress();
+  };
+
+  // Shown on demand, and for good once filled.
+  Checklist.prototype.showDetails = function (item, open) {
+    var filled = FIELDS.some(function (field) { return !!item.fields[field.name].value; });
+    item.open = open || filled;
+    item.fields.responsable.parentNode.parentNode.hidden = !item.open;
+    item.toggle.hidden = filled;
+    item.toggle.setAttribute("aria-expanded", String(item.open));
+    item.toggleText.textContent = item.toggle.title = item.open ? CLOSE_DETAILS : OPEN_DETAILS;
+    item.toggle.firstChild.textContent = item.open ? "−" : "+";
   };
 
   /* Display */
 
   Checklist.prototype.render = function () {
     var entries = this.entries(), self = this, readOnly = !!this.shared;
+    this.node.classList.toggle("kit-checklist--partage", readOnly);
     this.items.forEach(function (item) {
-      var entry = entries[item.id] || {};
+      var entry = codec.entryOf(entries, item.id) || {};
       item.box.checked = !!entry.fait;
       item.box.disabled = readOnly;
       FIELDS.forEach(function (field) {
         var input = item.fields[field.name], value = entry[field.name] || "";
         if (input.value !== value) input.value = value;
-        input.disabled = readOnly;
+        // Read-only, not disabled: legible.
+        input.readOnly = readOnly;
       });
       self.markEmpty(item);
+      self.showDetails(item, false);
     });
     this.updateProgress(true);
     this.showChanges();
     this.showBlocked();
   };
 
+  // Also the printed copy of each value.
   Checklist.prototype.markEmpty = function (item) {
     FIELDS.forEach(function (field) {
-      item.fields[field.name].parentNode.toggleAttribute("data-vide", !item.fields[field.name].value);
+      var value = item.fields[field.name].value;
+      item.fields[field.name].parentNode.toggleAttribute("data-vide", !value);
+      var paper = item.paper[field.name];
+      if (!paper) return;
+      paper.textContent = field.name === "echeance" ? codec.frenchDate(value) : value;
+      paper.parentNode.toggleAttribute("data-vide", !value);
     });
   };
 
@@ -230,7 +299,7 @@
   };
 
   Checklist.prototype.showBlocked = function () {
-    this.alert.textContent = [this.blocked, this.error].filter(Boolean).join(" ");
+    this.alert.textContent = [this.blocked, this.writeError, this.error].filter(Boolean).join(" ");
     this.alert.hidden = !this.alert.textContent;
   };
 
@@ -345,13 +414,14 @@
     var self = this;
     if (file.size > MAX_FILE) return this.say("Ce fichier est trop gros pour être un export de liste : rien n'a été modifié.", true);
     file.text().then(function (text) {
-      var entries = codec.parseImport(text, self.fiche, self.liste);
+      var entries = codec.parseImport(text, self.fiche, self.liste, self.ids);
       var ask = self.hasProgress() ? self.confirm("Remplacer votre progression sur la liste « " + self.titre +
         " » par celle du fichier « " + file.name + " » ?", "Remplacer") : Promise.resolve(true);
       return ask.then(function (yes) {
         if (!yes) return self.say("Import annulé : rien n'a été modifié.");
         self.replaceWith(entries);
-        self.say("Fichier importé : " + self.count.textContent + ".");
+        self.say(["Fichier importé : " + self.count.textContent + ".",
+          codec.removedNotice(entries, self.ids, "Le fichier")].join(" ").trim());
       });
     }).catch(function (error) { self.say(error.message, true); });
   };
@@ -393,23 +463,26 @@
       return;
     }
     try {
-      this.shared = codec.sharedEntries(payload, this.fiche, this.liste);
+      this.shared = codec.sharedEntries(payload, this.fiche, this.liste, this.ids);
     } catch (error) {
       return this.say(error.message, true);
     }
     if (!this.shared) return;
-    var self = this;
+    var self = this, mine = this.hasProgress();
     var box = el("div", { "class": "kit-checklist__partage" });
-    box.appendChild(el("p", {}, "Vous voyez l'état de cette liste partagé par un lien. " +
-      (this.hasProgress() ? "Votre propre progression est gardée tant que vous ne la remplacez pas."
-        : "Enregistrez-le pour le retrouver et le compléter.")));
+    box.appendChild(el("p", { "class": "kit-checklist__partage-titre" }, "Copie partagée par un lien"));
+    box.appendChild(el("p", {}, "Vous voyez la liste remplie par la personne qui vous a envoyé ce lien. " + (mine
+      ? "Votre propre liste reste gardée tant que vous ne la remplacez pas."
+      : "« Enregistrer cette copie » la garde dans ce navigateur pour la compléter.")));
+    var removed = codec.removedNotice(this.shared, this.ids, "Le lien");
+    if (removed) box.appendChild(el("p", {}, removed));
     var close = function (keep) {
-      if (keep) { self.replaceWith(self.shared); self.say("L'état partagé est maintenant votre progression."); }
-      else { self.closeShare(); self.render(); self.say("Vous retrouvez votre propre progression."); }
+      if (keep) { self.replaceWith(self.shared); self.say("La copie partagée est maintenant votre liste."); }
+      else { self.closeShare(); self.render(); self.say("Vous retrouvez votre propre liste."); }
     };
-    box.appendChild(button(this.hasProgress() ? "Remplacer ma progression par cet état" : "Enregistrer cet état",
+    box.appendChild(button(mine ? "Remplacer ma liste par cette copie" : "Enregistrer cette copie",
       function () { close(true); }));
-    box.appendChild(button(this.hasProgress() ? "Garder ma progression" : "Ne pas l'enregistrer",
+    box.appendChild(button(mine ? "Revenir à ma liste" : "Ne pas l'enregistrer",
       function () { close(false); }));
     this.node.insertBefore(box, this.notice);
     this.shareBox = box;
@@ -432,6 +505,7 @@
 
   function start() {
     live = live.filter(function (checklist) { return checklist.node.isConnected; });
+    if (document.querySelector('[data-module="kit-checklist"]')) printFooter();
     document.querySelectorAll('[data-module="kit-checklist"]').forEach(function (node) {
       if (node.kitChecklist) return;
       node.kitChecklist = new Checklist(node);
@@ -447,6 +521,7 @@
   // Back in history, the browser restores the boxes as they were when the page
   // was left (after this script ran), or the whole page from its back-forward
   // cache: either way, storage may say otherwise since.
+  window.addEventListener("beforeprint", printFooter);
   window.addEventListener("pageshow", function () {
     live.forEach(function (checklist) { checklist.resync(); });
   });

@@ -3,9 +3,13 @@
  * rather than losing it, and keeping the entries of items removed from a sheet.
  *
  * A save is { v: version, connus: ids of the items the reader has seen,
- * elements: { id: entry }, maj: when it was written }. Functions take the
- * object holding `localStorage` (window in the browser) because merely reading
- * that property throws where the browser forbids storage.
+ * elements: { id: entry }, maj: when it was written }; in memory, `elements`
+ * has no prototype (see codec.table). Functions take the object holding
+ * `localStorage` (window in the browser) because merely reading that property
+ * throws where the browser forbids storage.
+ *
+ * Reading and writing fail apart: a full storage, or one that refuses writes,
+ * still gives back what is saved, and only a write that fails says so.
  * A plain script (see codec.js); in the browser, window.KitChecklist.storage.
  */
 (function () {
@@ -24,42 +28,58 @@
   }
 
   function emptyRecord(ids) {
-    return { v: VERSION, connus: ids.slice(), elements: {} };
+    return { v: VERSION, connus: ids.slice(), elements: codec.table() };
+  }
+
+  function isObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // A parsed save in this version's shape, its entries copied into a table; null otherwise.
+  function readRecord(data) {
+    if (!isObject(data) || data.v !== VERSION || !isObject(data.elements) || !Array.isArray(data.connus)) return null;
+    var elements = codec.table(), ids = Object.keys(data.elements);
+    for (var i = 0; i < ids.length; i++) {
+      if (!isObject(data.elements[ids[i]])) return null;
+      elements[ids[i]] = data.elements[ids[i]];
+    }
+    var record = {};
+    Object.keys(data).forEach(function (name) { record[name] = data[name]; });
+    record.elements = elements;
+    return record;
   }
 
   /* Reads the save under `key`: { record, blocked }, where `record` is null
-   * when there is none to use and `blocked` says why saving cannot happen. */
-  function load(scope, key, root) {
+   * when there is none to use and `blocked` says why nothing may be written.
+   * Whether writing works is learnt by writing (see save), not asked here. */
+  function load(scope, key) {
     var raw;
     try {
       raw = scope.localStorage.getItem(key);
-      scope.localStorage.setItem(prefix(root) + "essai", "1");
-      scope.localStorage.removeItem(prefix(root) + "essai");
     } catch (error) {
       return { record: null, blocked: "Votre navigateur n'autorise pas l'enregistrement : votre progression ne " +
         "sera pas gardée après la fermeture de la page. Exportez-la pour la conserver." };
     }
     if (raw === null) return { record: null, blocked: null };
-    try {
-      var record = JSON.parse(raw);
-      if (record.v > VERSION) {
-        // Written by a newer version of the site: never overwrite it.
-        return { record: null, blocked: "Votre progression a été enregistrée par une version plus récente du " +
-          "site : rechargez la page ; d'ici là, vos modifications ne seront pas enregistrées." };
-      }
-      if (record.v !== VERSION || !record.elements || typeof record.elements !== "object" ||
-          !Array.isArray(record.connus)) {
-        throw new Error("format");
-      }
-      return { record: record, blocked: null };
-    } catch (error) {
-      // Keep what cannot be read under another key rather than lose it.
-      try {
-        scope.localStorage.setItem(key + "|illisible-" + Date.now(), raw);
-        scope.localStorage.removeItem(key);
-      } catch (ignored) { /* full: it stays where it is */ }
-      return { record: null, blocked: null };
+    var data;
+    try { data = JSON.parse(raw); } catch (error) { data = null; }
+    if (isObject(data) && data.v > VERSION) {
+      // Written by a newer version of the site: never overwrite it.
+      return { record: null, blocked: "Votre progression a été enregistrée par une version plus récente du " +
+        "site : rechargez la page ; d'ici là, vos modifications ne seront pas enregistrées." };
     }
+    var record = readRecord(data);
+    if (record) return { record: record, blocked: null };
+    // Keep what cannot be read under another key rather than lose it.
+    try {
+      scope.localStorage.setItem(key + "|illisible-" + Date.now(), raw);
+      scope.localStorage.removeItem(key);
+    } catch (error) {
+      // It stays where it is, and nothing may be written over it.
+      return { record: null, blocked: "Votre progression enregistrée est illisible et l'espace d'enregistrement " +
+        "est plein : elle est laissée telle quelle, et vos modifications ne seront pas enregistrées." };
+    }
+    return { record: null, blocked: null };
   }
 
   // Writes `record` (stamped with `now`); returns null, or why it could not be kept.
@@ -86,13 +106,14 @@
    * removed items are never dropped by it. */
   function mergeImport(record, entries, items) {
     var ids = items.map(function (item) { return item.id; });
-    var old = record ? record.elements : {}, merged = {};
+    var old = record ? record.elements : codec.table(), merged = codec.table();
     Object.keys(entries).forEach(function (id) { merged[id] = entries[id]; });
     Object.keys(old).forEach(function (id) {
-      if (!merged[id] && ids.indexOf(id) < 0) merged[id] = old[id];
+      if (!codec.entryOf(merged, id) && ids.indexOf(id) < 0) merged[id] = old[id];
     });
     items.forEach(function (item) {
-      if (merged[item.id]) merged[item.id].texte = item.texte;
+      var entry = codec.entryOf(merged, item.id);
+      if (entry) entry.texte = item.texte;
     });
     Object.keys(merged).forEach(function (id) { if (codec.isEmpty(merged[id])) delete merged[id]; });
     return { v: VERSION, connus: ids, elements: merged };
