@@ -60,7 +60,8 @@ class SiteBuild:
         """The build of this site's offline copy: the same kit and download files
         (made once, here), but the archive of them all, which the copy links to
         on the site published at `site_url`."""
-        return SiteBuild(self.kit, replace(self.settings, offline_variant=True),
+        # From file://, pages are files (Material's offline plugin turns directory URLs off).
+        return SiteBuild(self.kit, replace(self.settings, offline_variant=True, directory_urls=False),
                          self.downloads.without_archive(site_url))
 
     def files(self) -> list[OutputFile]:
