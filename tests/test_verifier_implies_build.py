@@ -50,7 +50,7 @@ def pdfs_of(kit_dir: Path, sheet_id: str) -> None:
     fiche = kit.fiche(sheet_id)
     build_sheet_pdf(kit, fiche)
     for liste in fiche.checklists():
-        build_pdf_form(fiche, liste)
+        build_pdf_form(fiche, liste, 946684800)
 
 
 @pytest.mark.parametrize("item", [
@@ -133,7 +133,7 @@ def test_pdf_and_odt_show_markup_characters_as_text():
         dataclasses.replace(liste.elements[0], texte=MARKUP_AS_TEXT + " *vu*"),))
     section = dataclasses.replace(fiche.sections[2], titre=MARKUP_AS_TEXT, listes=(liste,))
     fiche = dataclasses.replace(fiche, titre=MARKUP_AS_TEXT, sections=(section,))
-    for pdf in (build_sheet_pdf(kit, fiche), build_pdf_form(fiche, fiche.checklists()[0])):
+    for pdf in (build_sheet_pdf(kit, fiche), build_pdf_form(fiche, fiche.checklists()[0], 946684800)):
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
         assert "A & B < C > D" in text and "</para>" in text and "&amp;" in text
     with zipfile.ZipFile(io.BytesIO(build_odt(fiche, fiche.checklists()[0], 946684800))) as odt:

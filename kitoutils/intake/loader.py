@@ -94,8 +94,8 @@ def unexpected_file_message(path: Path) -> str | None:
     if name.startswith("."):
         return (f"fichier caché « {name} » : il ne serait pas publié ; renommez-le sans le point "
                 "initial ou retirez-le de kit/")
-    if name.endswith(".yml") and name == name.lower():
-        return None
+    if name.endswith(".yml"):
+        return None  # its stem is checked with the other sheets' (model/addresses.py)
     stem, dot, suffix = name.partition(".")
     if suffix.lower() in ("yml", "yaml"):
         return f"renommez ce fichier « {stem.lower()}.yml » : les fiches portent l'extension .yml, en minuscules"
