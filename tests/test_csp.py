@@ -66,9 +66,10 @@ def walk_a_visit(page, home: str, sheet: str) -> None:
     page.keyboard.press("Escape")
     page.goto(sheet)
     page.locator(".kit-checklist__case").first.check()
+    checklist = page.locator(".kit-checklist").first
+    checklist.locator("details.kit-checklist__outils summary").click()  # unfold the list's actions
     with page.expect_download():
-        page.locator(".kit-checklist").first.get_by_role(
-            "button", name="Enregistrer une copie (fichier)", exact=True).click()
+        checklist.get_by_role("button", name="Enregistrer une copie (fichier)", exact=True).click()
     page.emulate_media(media="print")
     page.pdf()  # what printing lays out
     page.emulate_media(media="screen")
