@@ -22,7 +22,9 @@ on_config puts the build's SiteBuild on the config.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
+import re
 import tempfile
 import time
 from contextlib import contextmanager
@@ -39,7 +41,8 @@ from mkdocs.structure.files import File, Files
 
 from kitoutils.build import SiteBuild
 from kitoutils.offline import (
-    README, ZIP_FOLDER, ZIP_PATH, download_notice, fingerprint, skipped_notice, variant_notice, write_site_zip,
+    README, ZIP_FOLDER, ZIP_PATH, ShimUnknown, download_notice, fingerprint, skipped_notice, variant_notice,
+    worker_frame_script, write_site_zip,
 )
 
 log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
@@ -48,6 +51,7 @@ SHIM_SOURCE = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 OFFLINE_PLUGIN = "material/offline"
 BUILD_KEY = "kit_build"  # where hooks/kit.py keeps (or finds) the build's SiteBuild
+FRAME_SCRIPTS_KEY = "kit_frame_scripts"  # read by hooks/kit.py when it writes each page's policy
 
 
 def _site_build(config: MkDocsConfig) -> SiteBuild:
@@ -63,10 +67,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM_PATH]
         build.offline_notice = lambda page: variant_notice(config.site_url or "")
+        shim = SHIM_SOURCE.read_text(encoding="utf-8")
+        config[FRAME_SCRIPTS_KEY] = lambda page_html: _shim_frame_scripts(shim, page_html)
     elif not (settings.offline_zip and settings.downloads):
         # A build without downloads has no offline zip either.
         build.offline_notice = lambda page: skipped_notice()
     return config
+
+
+# Material's configuration, written into every page; its `search` is the worker's address.
+_MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+
+
+def _shim_frame_scripts(shim: str, page_html: str) -> tuple[str, ...]:
+    """The inline script the shim writes into its frame on this page (for the page's policy)."""
+    found = _MATERIAL_CONFIG.search(page_html)
+    worker = json.loads(found.group(1)).get("search") if found else None
+    if not worker:
+        return ()
+    try:
+        return (worker_frame_script(shim, worker),)
+    except ShimUnknown as unknown:
+        raise PluginError(str(unknown)) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -26,6 +26,7 @@ from kitoutils.editor.config import EditorUnavailable
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.addresses import sheet_path
 from kitoutils.model.problems import KitInvalid
+from kitoutils.pages.csp import with_policy
 from kitoutils.pages.markers import UnknownMarker
 from kitoutils.pages.navigation import with_sheets
 from kitoutils.search import rewrite_search_index
@@ -34,6 +35,8 @@ from kitoutils.settings import BuildSettings, SettingInvalid
 log = logging.getLogger("mkdocs.plugins.kit")
 
 BUILD_KEY = "kit_build"  # where this build's SiteBuild is kept on the config
+# page HTML -> inline scripts its scripts write into frames (the offline copy's worker shim), set by hors_ligne.py.
+FRAME_SCRIPTS_KEY = "kit_frame_scripts"
 HOME_PAGE = "index.md"
 
 
@@ -89,7 +92,7 @@ def _new_build(config: MkDocsConfig) -> SiteBuild:
     try:
         settings = BuildSettings.from_options(
             config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config),
-            repo_url=config.repo_url, site_url=config.site_url)
+            repo_url=config.repo_url, site_url=config.site_url, directory_urls=config.use_directory_urls)
     except SettingInvalid as invalid:
         raise PluginError(str(invalid)) from None
     directory = project / "kit"
@@ -142,3 +145,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         return f"{page}/" if config.use_directory_urls else f"{page}.html"
 
     rewrite_search_index(index, build.kit, sheet_url)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _with_policy(output, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Static templates: the 404 page (sitemap.xml is not a page).
+    return _with_policy(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(page_html: str, config: MkDocsConfig) -> str:
+    """The page with its Content-Security-Policy, computed from the page as written."""
+    settings = site_build(config).settings
+    frame_scripts = config.get(FRAME_SCRIPTS_KEY)
+    return with_policy(page_html, offline=settings.offline_variant,
+                       extra_scripts=frame_scripts(page_html) if frame_scripts else ())

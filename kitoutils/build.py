@@ -60,7 +60,8 @@ class SiteBuild:
         """The build of this site's offline copy: the same kit and download files
         (made once, here), but the archive of them all, which the copy links to
         on the site published at `site_url`."""
-        return SiteBuild(self.kit, replace(self.settings, offline_variant=True),
+        # From file://, pages are files (Material's offline plugin turns directory URLs off).
+        return SiteBuild(self.kit, replace(self.settings, offline_variant=True, directory_urls=False),
                          self.downloads.without_archive(site_url))
 
     def files(self) -> list[OutputFile]:
@@ -68,7 +69,8 @@ class SiteBuild:
         kit = self.kit
         # With the kit's French search, checklist items are search documents of
         # their own (search.py), so the pages keep their lists out of Material's.
-        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads, self.settings.french_search),
+        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads, self.settings.french_search,
+                                                            self.settings.directory_urls),
                              source=kit.files[f.id])
                   for f in kit.fiches]
         downloads = [OutputFile(path, file=file) for path, file in self.downloads.files.items()]

@@ -95,3 +95,46 @@ def download_notice(page_path: str, zip_size: int) -> str:
         "décompressez-le, puis ouvrez le fichier `index.html` du dossier avec votre navigateur. "
         "La recherche et les listes à cocher fonctionnent aussi sans réseau.\n"
     )
+
+
+# --- The worker shim's frame, for the offline copy's Content-Security-Policy ---------------
+# From file://, a Worker cannot start; the iframe-worker shim runs the search
+# worker in a hidden frame whose document it writes itself, with one inline
+# script (postMessage and importScripts for the worker, by their source text).
+# That frame inherits the page's policy, so the policy names that script's hash.
+_FRAME_START = "document.write(`<html><body><script>"
+_FRAME_END = "<\\/script><script src="
+
+
+class ShimUnknown(ValueError):
+    """The shim is not the one this code knows how to read (a new release)."""
+
+
+def _function_source(source: str, name: str) -> str:
+    """The source text of `function name(…){…}` in a script (its braces counted)."""
+    start = source.find(f"function {name}(")
+    if start == -1:
+        raise ShimUnknown(f"fonction « {name} » introuvable dans le script du module iframe-worker")
+    depth = 0
+    for index in range(source.index("{", start), len(source)):
+        depth += {"{": 1, "}": -1}.get(source[index], 0)
+        if depth == 0:
+            return source[start : index + 1]
+    raise ShimUnknown(f"fonction « {name} » incomplète dans le script du module iframe-worker")
+
+
+def worker_frame_script(shim_source: str, worker_url: str) -> str:
+    """The inline script the shim writes into its frame for the worker at worker_url
+    (the `search` address of the page's Material configuration)."""
+    start = shim_source.find(_FRAME_START)
+    end = shim_source.find(_FRAME_END, start)
+    if start == -1 or end == -1:
+        raise ShimUnknown("le script du module iframe-worker n'a pas la forme attendue")
+    template = shim_source[start + len(_FRAME_START) : end]
+    names = dict.fromkeys(part.split("}", 1)[0] for part in template.split("${")[1:])
+    if len(names) != 3:
+        raise ShimUnknown("le script du module iframe-worker n'a pas la forme attendue")
+    *functions, url = names
+    for name in functions:
+        template = template.replace("${" + name + "}", _function_source(shim_source, name))
+    return template.replace("${" + url + "}", worker_url)

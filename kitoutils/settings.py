@@ -31,6 +31,7 @@ class BuildSettings:
     french_search: bool = True  # the kit's French search rather than Material's own
     cache_dir: Path | None = None  # reused download files; None: no disk cache
     epoch: int = DEFAULT_EPOCH  # the fixed date written in every generated file
+    directory_urls: bool = True  # MkDocs' use_directory_urls: how links inside the sheets' texts are written
     editor: bool = True  # the web editor at /admin/ (never in the offline copy)
     editor_bundle: Path | None = None  # Decap CMS's prebuilt files, from the npm registry
     editor_oauth: str | None = None  # the publisher's small OAuth server that signs editors in

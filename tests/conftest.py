@@ -148,12 +148,28 @@ def browser():
         chromium.close()
 
 
+def csp_violations(ctx) -> list[str]:
+    """Start recording what the site's Content-Security-Policy blocks in a context's pages
+    (Chromium says it on the console); the list fills as pages run."""
+    violations: list[str] = []
+
+    def watch(page) -> None:
+        page.on("console", lambda message: violations.append(message.text)
+                if "Content Security Policy" in message.text else None)
+
+    ctx.on("page", watch)
+    return violations
+
+
 @pytest.fixture
 def context(browser):
-    """A fresh browser profile (its own localStorage) for one test."""
+    """A fresh browser profile (its own localStorage) for one test. In normal use
+    no page may raise a Content-Security-Policy violation: the test fails if one does."""
     ctx = browser.new_context(locale="fr-FR", accept_downloads=True)
+    violations = csp_violations(ctx)
     yield ctx
     ctx.close()
+    assert violations == [], "la politique de sécurité du contenu (CSP) a bloqué : " + " | ".join(violations)
 
 
 @pytest.fixture
@@ -161,11 +177,19 @@ def page(context):
     return context.new_page()
 
 
+def load_axe(page) -> None:
+    """Put axe-core in the page. Evaluated by the test driver rather than added as an
+    inline <script>, which the site's Content-Security-Policy rightly blocks."""
+    if not AXE_SCRIPT.is_file():
+        pytest.fail("axe-core est introuvable : lancez « npm ci » (le script de test le fait)")
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8") + "\n;undefined")
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core (from the npm registry) in the page; return its violations."""
     if not AXE_SCRIPT.is_file():
         pytest.fail("axe-core est introuvable : lancez « npm ci » (le script de test le fait)")
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    load_axe(page)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}

@@ -195,7 +195,8 @@ REFUSED_HTML = [
     ("![image](data:image/png;base64,AAAA)", "data:", "image d'un autre site ou adresse « data: » refusée"),
     ("[lien](data:text/html;base64,PHNjcmlwdD4=)", "data:", "adresse « data: » refusée"),
     ("![pixel](https://traceur.example/p.png)", "https://traceur", "image d'un autre site ou adresse « data: » refusée"),
-    ("un paragraphe{: onclick=\"alert(1)\" }", "{: onclick", "attributs entre accolades « {: onclick=\"alert(1)\" } » "
+    # attr_list applies to the element just before (here *…*): the parse shows it does.
+    ("*un paragraphe*{: onclick=\"alert(1)\" }", "{: onclick", "attributs entre accolades « {: onclick=\"alert(1)\" } » "
      "refusés : l'attribut « onclick » exécuterait du code chez les lecteurs"),
     ('--8<-- "mkdocs.yml"', "--8<--", "la marque d'inclusion « --8<-- » est réservée aux pages du site"),
 ]

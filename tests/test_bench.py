@@ -41,3 +41,16 @@ def test_report_replaces_only_its_own_section(tmp_path: Path, monkeypatch):
     run.write_report(f"{run.BEGIN}\nnouveau\n{run.END}")
     text = report.read_text(encoding="utf-8")
     assert "nouveau" in text and "ancien" not in text and "## Autre section" in text
+
+
+def test_adversarial_benchmark_runs_and_reports_each_case():
+    from bench import adversarial
+
+    results = adversarial.run(1, field_size=2_000)
+    assert set(results) == set(adversarial.cases(2_000))
+    for name, result in results.items():
+        assert result["verify"] > 0 and result["parse"] > 0, name
+    # Near 1 MB, a field is refused on its length, before any parsing.
+    assert results["1 Mo de « [ »"]["outcome"].startswith("refusée (texte trop long")
+    section = adversarial.report(results, "python bench/adversarial.py --runs 1")
+    assert section.startswith(adversarial.BEGIN) and section.endswith(adversarial.END)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import AXE_SCRIPT, StaticServer, axe_violations, copy_project, free_port, mkdocs_build
+from conftest import StaticServer, axe_violations, load_axe, copy_project, free_port, mkdocs_build
 
 SHEET = "fiches/pilotage/"
 LIST = 'div[data-liste="equipe-projet"]'
@@ -372,7 +372,7 @@ def test_an_import_can_be_cancelled(page, site_url):
 def axe_in(page, selector: str) -> list[str]:
     """axe-core's violations within the elements that match a selector."""
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+        load_axe(page)
     return page.evaluate("""async (selector) => (await axe.run(selector, {resultTypes: ['violations']}))
         .violations.map(v => v.id + ' ' + v.nodes.map(n => n.target).join(','))""", selector)
 

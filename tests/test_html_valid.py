@@ -68,16 +68,22 @@ def test_every_page_and_our_style_sheets_pass_the_nu_html_checker(built_site: Pa
 
 
 def test_checklist_labels_render_markdown_without_a_markdown_attribute():
-    """md_in_html leaves a « markdown » attribute on a <label> (not allowed there):
-    the item's Markdown is rendered through its <li> instead."""
+    """An item's Markdown is rendered (and sanitised) by the core inside its label,
+    which carries no « markdown » attribute (not allowed there in HTML)."""
+    import dataclasses
+
     kit = load_kit(KIT)
     fiche = kit.fiche("pilotage")
-    element = fiche.checklists()[0].elements[0]
+    liste = fiche.checklists()[0]
+    element = dataclasses.replace(liste.elements[0], texte="Désigner une **cheffe** ou un [chef](amo.md)")
+    liste = dataclasses.replace(liste, elements=(element, *liste.elements[1:]))
+    section = next(s for s in fiche.sections if liste.id in {l.id for l in s.listes})
+    section = dataclasses.replace(section, listes=tuple(liste if l.id == liste.id else l for l in section.listes))
+    fiche = dataclasses.replace(fiche, sections=tuple(section if s.id == section.id else s for s in fiche.sections))
     label_start = f'<label class="kit-checklist__libelle" for="case-{element.id}">'
-    page = render_fiche(kit, fiche).replace(label_start + element.texte,
-                                            label_start + "Désigner une **cheffe** ou un [chef](amo.md)")
-    html = markdown.markdown(page, extensions=["admonition", "attr_list", "md_in_html", "tables"])
+    html = markdown.markdown(render_fiche(kit, fiche), extensions=["admonition", "attr_list", "md_in_html", "tables"])
     label = re.search(f"{re.escape(label_start)}(.*?)</label>", html)
     assert label is not None
-    assert label.group(1) == 'Désigner une <strong>cheffe</strong> ou un <a href="amo.md">chef</a>'
+    assert label.group(1) == ('Désigner une <strong>cheffe</strong> ou un '
+                              '<a href="../amo/" rel="noopener noreferrer">chef</a>')
     assert re.findall(r"<label[^>]*\bmarkdown\b", html) == []

@@ -146,7 +146,7 @@ def test_item_titles_are_escaped_for_html():
 def test_pages_leave_their_checklists_out_of_material_s_search(default_site: Path):
     kit = load_kit(KIT)
     fiche = kit.fiche("pilotage")
-    checklist = re.compile(r'<div class="kit-checklist"[^>]*>')
+    checklist = re.compile(r'<ul class="kit-checklist__elements"[^>]*>')
     # The mark is for Material's indexer only (the page's sanitiser drops it afterwards).
     apart = checklist.findall(render_fiche(kit, fiche, None, items_searched_apart=True))
     assert len(apart) == len(fiche.checklists()) and all(" data-search-exclude" in tag for tag in apart)

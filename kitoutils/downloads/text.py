@@ -52,10 +52,28 @@ def pdf_inline(text: str) -> str:
     Links to other sheets keep only their text: a printed page cannot follow them.
     """
     text = escape(pdf_glyphs(french_spacing(one_line(text))))
+    escaped = text
     text = _LINK.sub(r"\1", text)
     text = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", text)
     text = _ITALIC.sub(lambda m: f"<i>{m.group(1) or m.group(2)}</i>", text)
-    return _CODE.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    # Crossed emphasis (*a **b* c**) gives <i>…<b>…</i>…</b>, which reportlab refuses:
+    # the text is then shown without emphasis rather than failing the build.
+    return text if _well_nested(text) else _LINK.sub(r"\1", escaped)
+
+
+_EMPHASIS_TAG = re.compile(r"<(/?)([bi])>")
+
+
+def _well_nested(markup: str) -> bool:
+    """True when the <b> and <i> of a markup (its only tags) open and close in order."""
+    open_tags: list[str] = []
+    for closing, tag in _EMPHASIS_TAG.findall(markup):
+        if not closing:
+            open_tags.append(tag)
+        elif not open_tags or open_tags.pop() != tag:
+            return False
+    return not open_tags
 
 
 @dataclass(frozen=True)

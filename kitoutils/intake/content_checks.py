@@ -13,7 +13,8 @@ from typing import Any
 
 from ..model.addresses import file_name_message, reserved_id_message, sheet_anchors, sheet_id_message
 from .links import Anchors, link_message
-from .markup import links, unsafe_markdown, unsafe_plain
+from ..model.markdown_dialect import FieldParser
+from .markup import check_markdown, unsafe_plain
 from .positions import locate
 from ..model.problems import Problem
 from .validate import Context
@@ -39,29 +40,27 @@ def check(files: list[ReadFile], docs_dir: Path | None) -> list[Problem]:
     }
     problems: list[Problem] = []
     for read in files:
-        problems.extend(_text_problems(read))
+        problems.extend(_text_problems(read, sheets, docs_dir))
         if read.sheet_id is not None:
             problems.extend(_address_problems(read, set(sheets) - {read.sheet_id}, docs_dir))
-            problems.extend(_link_problems(read, sheets, docs_dir))
     return problems
 
 
-def _text_problems(read: ReadFile) -> list[Problem]:
+def _text_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None) -> list[Problem]:
+    """Unsafe markup in every text, and (in a sheet) links that lead nowhere: one parse per text."""
     problems = []
+    parser = FieldParser()
     for node, markdown in read.ctx.texts:
-        findings = unsafe_markdown(node.value) if markdown else unsafe_plain(node.value)
+        if markdown:
+            findings, found_links = check_markdown(node.value, parser)
+        else:
+            findings, found_links = unsafe_plain(node.value), []
         for finding in findings:
             line, column = locate(read.source, node, finding.offset, finding.snippet)
             problems.append(Problem(read.display, line, column, finding.message))
-    return problems
-
-
-def _link_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None) -> list[Problem]:
-    problems = []
-    for node, markdown in read.ctx.texts:
-        if not markdown:
+        if read.sheet_id is None:
             continue
-        for link in links(node.value):
+        for link in found_links:
             message = link_message(link.address, read.sheet_id, sheets, docs_dir)
             if message is not None:
                 line, column = locate(read.source, node, link.offset, link.address.split("\n")[0])

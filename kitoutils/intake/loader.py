@@ -47,13 +47,12 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
 
     sheet_paths = []
     for path in sorted(kit_dir.iterdir()):
-        if path.name in RESERVED_FILES or path.name.startswith("."):
-            continue
-        if path.suffix == ".yaml":
-            problems.append(Problem(display(path), 1, 1, (
-                f"renommez ce fichier « {path.stem}.yml » : les fiches portent l'extension .yml"
-            )))
-        elif path.suffix == ".yml":
+        if path.name in RESERVED_FILES:
+            continue  # read on their own (a link there is refused when it is read)
+        message = unexpected_file_message(path)
+        if message is not None:
+            problems.append(Problem(display(path), 1, 1, message))
+        else:
             sheet_paths.append(path)
     if not sheet_paths:
         problems.append(Problem(display(kit_dir), 1, 1, "aucune fiche (.yml) dans ce dossier"))
@@ -85,6 +84,25 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
     return Kit(vocabulaire=vocabulaire, fiches=in_kit_order(fiches, vocabulaire.phases), files=files,
                historique=historique,
                synonymes=synonymes.synonymes if synonymes else ())
+
+
+def unexpected_file_message(path: Path) -> str | None:
+    """Why a file of kit/ cannot be read as a sheet, or None: nothing there is skipped in silence."""
+    name = path.name
+    if path.is_symlink():  # never followed: it could point anywhere on the machine
+        return "lien symbolique refusé : placez le fichier lui-même dans kit/"
+    if path.is_dir():
+        return "dossier inattendu dans kit/ : les fiches sont des fichiers .yml placés directement dans kit/"
+    if name.startswith("."):
+        return (f"fichier caché « {name} » : il ne serait pas publié ; renommez-le sans le point "
+                "initial ou retirez-le de kit/")
+    if name.endswith(".yml"):
+        return None  # its stem is checked with the other sheets' (model/addresses.py)
+    stem, dot, suffix = name.partition(".")
+    if suffix.lower() in ("yml", "yaml"):
+        return f"renommez ce fichier « {stem.lower()}.yml » : les fiches portent l'extension .yml, en minuscules"
+    return (f"fichier inattendu « {name} » dans kit/ : seules les fiches .yml y ont leur place "
+            "(une copie de sauvegarde se garde ailleurs)")
 
 
 def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None,

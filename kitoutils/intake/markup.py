@@ -1,16 +1,19 @@
-"""What a text field may contain, so that no sheet can harm a reader.
+"""What a text field may contain, found on the renderer's own parse.
 
 Policy: the kit's pages are built from text that anyone may propose by pull
-request, so Markdown fields accept Markdown only. Raw HTML (`<script>`,
-`<iframe>`, `<style>`, any tag, `on…=` attributes), attribute lists
-(`{onclick=…}`, which Python-Markdown's attr_list would copy onto the
-element), snippet includes (`--8<--`) and links whose address is neither
-relative nor http(s)/mailto/tel (`javascript:`, `data:`…) are refused at
-validation time, each at its exact place, rather than silently removed by a
-sanitizer: the editor sees what is wrong and where, and the page shows
-exactly what was written. Plain-text fields (titles, summaries) are escaped
-when rendered, and refuse HTML tags too because some places (the page's
-`<title>`) take them as written.
+request, so Markdown fields accept Markdown only. Each Markdown field is
+parsed by Python-Markdown with the site's extensions (`model/markdown_dialect.py`)
+and the element tree is inspected: raw HTML, attribute lists (attr_list's
+work, as `{: onclick=…}` would copy an attribute onto the element), snippet
+includes (`--8<--`) and links whose address is neither relative nor
+http(s)/mailto (`javascript:`, `data:`…) are refused, each at its place, so
+the editor sees what is wrong and where. There is no second grammar to
+disagree with the renderer: what is checked is what the page shows. The
+page still passes every field through an allowlist sanitiser (the guarantee,
+`pages/sanitize.py`); this is the editor's explanation of it.
+
+Plain-text fields (titles, summaries) are escaped wherever they land, and
+refuse HTML tags too, so that a title reads the same everywhere.
 
 Everything here works on plain strings and returns offsets into them;
 `positions.py` turns offsets into the file's line and column.
@@ -22,71 +25,23 @@ import html
 import re
 from dataclasses import dataclass
 
-# Code spans show their content as code, escaped: a tag there is harmless.
-# Like Python-Markdown, a backslash before the backtick stops the span; a
-# span never crosses a line here, which can only make the check stricter.
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+from ..model.markdown_dialect import FieldParser, Finding, Parsed, cost_problem
 
 # Autolinks Python-Markdown turns into links; any other "<letter" is HTML.
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|mailto:[^<>\s]*|[^<>\s@!]+@[^<>\s@]+)>", re.I)
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*|!--|![A-Za-z\[]|\?)")
-_TAG_END = re.compile(r"[^<>]*>?")
 _EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.I)
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?:#[\w-]|\.[\w-]|[\w-]+\s*=)[^}\n]*\}")
-_SNIPPET = re.compile(r"-{1,}8<-{1,}")
-_DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "form", "svg", "math", "link", "meta", "base"}
-
-# Links: inline `[texte](adresse)` and images `![texte](adresse)` (one level
-# of parentheses inside the address), reference definitions `[x]: adresse`.
-_INLINE_LINK = re.compile(
-    r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
-)
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.M)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something refused in a text, at `offset` where `snippet` starts."""
-
-    offset: int
-    snippet: str
-    message: str
+_DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "form", "svg", "math", "link", "meta", "base"}
+SNIPPET_MARK = "8<-"  # --8<-- and its variants: pymdownx.snippets' include mark
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
 @dataclass(frozen=True)
 class Link:
     offset: int
-    address: str  # as written, without the angle brackets
+    address: str  # as Python-Markdown read it
     image: bool
-
-
-def mask_code_spans(text: str) -> str:
-    """The text with the content of code spans blanked (same length)."""
-    if "`" not in text:  # most texts: skip the regex (validation speed on large kits)
-        return text
-    return _CODE_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(1), text)
-
-
-def links(text: str) -> list[Link]:
-    """Every link and image address of a Markdown text, with its offset."""
-    if "[" not in text:  # no link can start without a bracket
-        return []
-    masked = mask_code_spans(text)
-    found = []
-    for match in _INLINE_LINK.finditer(masked):
-        found.append(_link(match, 2, image=bool(match.group(1))))
-    for match in _REFERENCE.finditer(masked):
-        found.append(_link(match, 1, image=False))
-    return sorted(found, key=lambda link: link.offset)
-
-
-def _link(match: re.Match, group: int, image: bool) -> Link:
-    address, offset = match.group(group), match.start(group)
-    if address.startswith("<"):
-        address, offset = address[1:-1], offset + 1
-    return Link(offset, address, image)
 
 
 def browser_view(address: str) -> str:
@@ -105,20 +60,52 @@ def is_external(address: str) -> bool:
     return scheme(address) is not None or browser_view(address).startswith("//")
 
 
-def unsafe_markdown(text: str) -> list[Finding]:
-    """What a Markdown field may not contain, each at its offset."""
-    masked = mask_code_spans(text)
-    findings = [*_tags(masked), *_attribute_lists(masked), *_snippets(masked)]
-    for link in links(text):
+class _Locator:
+    """Offsets of snippets in a text, in the order they are asked for (linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last: dict[str, int] = {}
+
+    def __call__(self, snippet: str) -> int:
+        if not snippet:
+            return 0
+        index = self.text.find(snippet, self.last.get(snippet, -1) + 1)
+        if index == -1:  # written otherwise (an escape, a line break): the field's start
+            return 0
+        self.last[snippet] = index
+        return index
+
+
+def check_markdown(text: str, parser: FieldParser | None = None) -> tuple[list[Finding], list[Link]]:
+    """What a Markdown field may not contain, and its links, each at its offset
+    (parser: to reuse one across many fields)."""
+    costly = cost_problem(text)
+    if costly is not None:
+        return [costly], []
+    parsed = (parser or FieldParser()).parse(text)
+    where = _Locator(text)
+    findings = [*_raw_html(parsed, where), *_attribute_lists(parsed, where), *_snippets(text)]
+    found_links = _links(parsed, where)
+    for link in found_links:
         findings.extend(_unsafe_address(link))
-    return sorted(findings, key=lambda finding: finding.offset)
+    return sorted(findings, key=lambda f: f.offset), found_links
+
+
+def unsafe_markdown(text: str) -> list[Finding]:
+    return check_markdown(text)[0]
+
+
+def links(text: str) -> list[Link]:
+    """Every link and image address of a Markdown text, with its offset."""
+    return check_markdown(text)[1]
 
 
 def unsafe_plain(text: str) -> list[Finding]:
     """What a plain-text field (title, summary) may not contain."""
     return [
         Finding(m.start(), m.group(0), (
-            f"balise HTML « {_tag_shown(text, m)} » refusée : ce texte s'affiche tel quel, "
+            f"balise HTML « {_shown(_tag_text(text, m.start()))} » refusée : ce texte s'affiche tel quel, "
             "écrivez-le sans chevrons « < > »"
         ))
         for m in _TAG.finditer(text)
@@ -126,53 +113,97 @@ def unsafe_plain(text: str) -> list[Finding]:
     ]
 
 
-def _tags(text: str) -> list[Finding]:
-    findings = []
-    for match in _TAG.finditer(text):
-        if _AUTOLINK.match(text, match.start()):
-            continue
-        shown = _tag_shown(text, match)
-        name = match.group(1).lstrip("/").lower()
-        event = _EVENT_ATTRIBUTE.search(shown)
-        if event:
-            why = f" : son attribut « {event.group(0).rstrip('= ')} » exécuterait du code chez les lecteurs"
-        elif name in _DANGEROUS_TAGS:
-            why = " : elle pourrait exécuter du code ou changer la page chez les lecteurs"
-        else:
-            why = ""
-        findings.append(Finding(match.start(), match.group(0), (
-            f"balise HTML « {shown} » refusée{why} ; les fiches s'écrivent en Markdown, sans HTML "
-            "(pour du gras : **texte** ; pour un lien : [texte](adresse))"
-        )))
-    return findings
+def _tag_text(text: str, start: int) -> str:
+    end = text.find(">", start, start + 200)
+    return text[start : end + 1] if end != -1 else text[start : start + 60]
 
 
-def _tag_shown(text: str, match: re.Match) -> str:
-    """The tag as written, cut short for the message."""
-    tag = match.group(0) + _TAG_END.match(text, match.end()).group(0)
+def _shown(tag: str) -> str:
+    tag = tag.split("\n")[0]
     return tag if len(tag) <= 60 else tag[:57] + "…"
 
 
-def _attribute_lists(text: str) -> list[Finding]:
+def _raw_html(parsed: Parsed, where: _Locator) -> list[Finding]:
     findings = []
-    for match in _ATTRIBUTE_LIST.finditer(text):
-        event = _EVENT_ATTRIBUTE.search(match.group(0))
-        why = (f" : l'attribut « {event.group(0).rstrip('= ')} » exécuterait du code chez les lecteurs"
-               if event else " : ils ajouteraient des attributs HTML à la page")
-        findings.append(Finding(match.start(), match.group(0), (
-            f"attributs entre accolades « {match.group(0)} » refusés{why} ; retirez-les"
+    for block in parsed.raw_html:
+        tag = _tag_text(block.lstrip(), 0) if block.lstrip().startswith("<") else block
+        shown = _shown(tag)
+        name = re.match(r"</?([A-Za-z][A-Za-z0-9:-]*)", shown)
+        event = _EVENT_ATTRIBUTE.search(tag)
+        if event:
+            why = f" : son attribut « {event.group(0).rstrip('= ')} » exécuterait du code chez les lecteurs"
+        elif name and name.group(1).lower() in _DANGEROUS_TAGS:
+            why = " : elle pourrait exécuter du code ou changer la page chez les lecteurs"
+        else:
+            why = ""
+        findings.append(Finding(where(shown.rstrip("…")), shown.rstrip("…"), (
+            f"balise HTML « {shown} » refusée{why} ; les fiches s'écrivent en Markdown, sans HTML "
+            "(pour du gras : **texte** ; pour un lien : [texte](adresse))"
+        )))
+    # md_in_html turns <div markdown="1"> into an element of the tree, not stashed text.
+    # Attributes attr_list added are reported by _attribute_lists.
+    added = {id(element): set(names) for element, names, _ in parsed.added_attributes}
+    for element in parsed.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        foreign = set(element.attrib) - _MARKDOWN_ATTRIBUTES.get(element.tag, set()) - added.get(id(element), set())
+        if element.tag not in _MARKDOWN_TAGS or foreign:
+            snippet = f"<{element.tag}"
+            findings.append(Finding(where(snippet), snippet, (
+                f"balise HTML « {snippet}> » refusée ; les fiches s'écrivent en Markdown, sans HTML"
+            )))
+    return findings
+
+
+# Every element Markdown syntax makes with the field extensions (admonition: div and p).
+_MARKDOWN_TAGS = {
+    "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
+    "hr", "br", "em", "strong", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
+}
+_MARKDOWN_ATTRIBUTES = {
+    "a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+    "th": {"style"}, "td": {"style"},  # tables: text-align of a column
+    "div": {"class"}, "p": {"class"},  # admonitions
+}
+
+
+def _attribute_lists(parsed: Parsed, where: _Locator) -> list[Finding]:
+    findings = []
+    for _, names, written in parsed.added_attributes:
+        events = [n for n in names if n.lower().startswith("on")]
+        why = (f" : l'attribut « {events[0]} » exécuterait du code chez les lecteurs" if events
+               else " : ils ajouteraient des attributs HTML à la page")
+        shown = _shown(written or "{" + " ".join(names) + "}")
+        findings.append(Finding(where(written) if written else 0, written, (
+            f"attributs entre accolades « {shown} » refusés{why} ; retirez-les"
         )))
     return findings
 
 
 def _snippets(text: str) -> list[Finding]:
-    return [
-        Finding(m.start(), m.group(0), (
-            "la marque d'inclusion « --8<-- » est réservée aux pages du site : "
-            "une fiche ne peut pas inclure un autre fichier"
-        ))
-        for m in _SNIPPET.finditer(text)
-    ]
+    index = text.find(SNIPPET_MARK)
+    if index == -1:
+        return []
+    start = index
+    while start > 0 and text[start - 1] == "-":
+        start -= 1
+    return [Finding(start, text[start : index + len(SNIPPET_MARK)], (
+        "la marque d'inclusion « --8<-- » est réservée aux pages du site : "
+        "une fiche ne peut pas inclure un autre fichier"
+    ))]
+
+
+def _links(parsed: Parsed, where: _Locator) -> list[Link]:
+    found = []
+    for element in parsed.root.iter():
+        if element.tag == "a" and element.get("href") is not None:
+            address, image = element.get("href"), False
+        elif element.tag == "img" and element.get("src") is not None:
+            address, image = element.get("src"), True
+        else:
+            continue
+        found.append(Link(where(address.split("\n")[0]), address, image))
+    return sorted(found, key=lambda link: link.offset)
 
 
 def _unsafe_address(link: Link) -> list[Finding]:

@@ -128,9 +128,19 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
     if not isinstance(node, ScalarNode) or node.tag not in _TEXT_TAGS:
         ctx.error(node, f"« {key} » doit être un texte, pas {_kind_of(node)}")
         return None
+    invisible = _INVISIBLE.search(node.value)
+    if invisible is not None:
+        ctx.error(node, _invisible_message(invisible.group(0)))
+        return None
     text = node.value.strip() if node.tag != _NULL_TAG else ""
     if not text:
         ctx.error(node, f"le texte de « {key} » est vide")
+        return None
+    if rule.max_length is not None and len(text) > rule.max_length:
+        ctx.error(node, (
+            f"« {key} » trop long ({len(text)} caractères, {rule.max_length} au plus : "
+            "il doit tenir dans une case du PDF à remplir) ; découpez-le en plusieurs éléments"
+        ))
         return None
     if not rule.identifier and not rule.reference:
         ctx.texts.append((node, rule.markdown))
@@ -158,6 +168,26 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
     if rule.identifier or rule.reference:
         return text
     return french_spacing(text)
+
+
+# Characters a reader cannot see that change what a text shows or how it is
+# read: control characters (YAML refuses them typed raw, but "\0" or "\x1b"
+# between double quotes writes them all the same), lone surrogates ("\ud800"),
+# noncharacters ("\uFFFE") and the bidirectional controls that reorder a line
+# (typed raw or escaped).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _invisible_message(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    if character in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        return (f"caractère de contrôle de direction du texte (code {code}) : il change l'ordre "
+                "d'affichage des lettres sans se voir ; supprimez-le")
+    return (f"caractère de contrôle invisible (code {code}) : supprimez-le ; "
+            "il vient souvent d'un copier-coller")
 
 
 def _reference_message(reference: str, value: str, allowed: frozenset[str]) -> str:

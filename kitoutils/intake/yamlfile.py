@@ -8,6 +8,8 @@ is how an alias bomb is caught before it can cost anything.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import yaml
@@ -266,11 +268,20 @@ def at(display: str, node: Node, message: str) -> Problem:
     return Problem(display, mark.line + 1, mark.column + 1, message)
 
 
+def _read_without_following(path: Path) -> bytes:
+    """The file's bytes; a symbolic link is refused (ELOOP), never followed."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read()
+
+
 def read_source(path: Path, display: str) -> tuple[str | None, Node | None, list[Problem]]:
     """Read, decode and compose one file, keeping its text (to place problems inside long texts)."""
     try:
-        data = path.read_bytes()
+        data = _read_without_following(path)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return None, None, [Problem(display, 1, 1, "lien symbolique refusé : placez le fichier lui-même dans kit/")]
         return None, None, [Problem(display, 1, 1, f"fichier illisible ({error.strerror})")]
     text, problems = decode(path, display, data)
     if text is None:

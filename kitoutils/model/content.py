@@ -20,7 +20,9 @@ class Element:
 
     id: str = spec("Identifiant stable de l'élément (ne jamais le changer une fois publié).",
                    label="Identifiant", identifier=True)
-    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", label="Texte", markdown=True)
+    # An item is one cell of the fillable PDF's table, which cannot run over a page.
+    texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", label="Texte", markdown=True,
+                      max_length=1000)
 
 
 # kw_only: fields keep the order editors write them in (the canonical layout

@@ -26,6 +26,7 @@ def spec(
     markdown: bool = False,
     paragraph: bool = False,
     item_label: str | None = None,
+    max_length: int | None = None,
 ) -> Any:
     """Declare a field of the content model.
 
@@ -37,6 +38,7 @@ def spec(
     paragraph: a plain text of a sentence or two, edited in a text area and
         written as a folded block when it does not fit on one line.
     item_label: for a list, what one of its items is called (« section »).
+    max_length: the most characters the text may have (where a longer one would not fit).
     """
     metadata = {
         "description": description,
@@ -47,6 +49,7 @@ def spec(
         "markdown": markdown,
         "paragraph": paragraph,
         "item_label": item_label,
+        "max_length": max_length,
     }
     if default is ...:
         return field(metadata=metadata)
@@ -66,6 +69,7 @@ class FieldRule:
     label: str = ""
     description: str = ""
     item_label: str | None = None
+    max_length: int | None = None
 
     @property
     def multiline(self) -> bool:
@@ -88,5 +92,6 @@ def field_rules(cls: type) -> tuple[FieldRule, ...]:
         rules.append(FieldRule(
             f.name, kind, required, meta["identifier"], meta["reference"], meta["min_items"],
             meta["markdown"], meta["paragraph"], meta["label"], meta["description"], meta["item_label"],
+            meta.get("max_length"),
         ))
     return tuple(rules)

@@ -67,4 +67,6 @@ def _value_schema(kind: Any, rule: Any, definitions: dict[str, Any]) -> dict[str
         return {"$ref": f"#/$defs/{kind.__name__}"}
     if rule.identifier or rule.reference:
         return {"type": "string", "pattern": SLUG_PATTERN}
+    if rule.max_length:
+        return {"type": "string", "minLength": 1, "maxLength": rule.max_length}
     return {"type": "string", "minLength": 1}

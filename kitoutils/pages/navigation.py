@@ -11,21 +11,24 @@ from __future__ import annotations
 
 from ..model.addresses import sheet_path
 from ..model.content import Fiche, Kit
+from .render import html_text
 
 GROUP_SIZE = 30
 
 
 def sheet_navigation(kit: Kit, group_size: int = GROUP_SIZE) -> list[dict]:
-    """MkDocs-style nav entries: one section per phase, its sheets inside."""
+    """MkDocs-style nav entries: one section per phase, its sheets inside.
+
+    Titles are HTML-escaped: Material prints menu titles as HTML, unescaped."""
     entries = []
     for phase, fiches in kit.by_phase():
-        pages = [{fiche.titre: sheet_path(fiche.id)} for fiche in fiches]
+        pages = [{html_text(fiche.titre): sheet_path(fiche.id)} for fiche in fiches]
         if len(fiches) > group_size:
             pages = [
-                {_group_label(start, len(chunk)): [{f.titre: sheet_path(f.id)} for f in chunk]}
+                {_group_label(start, len(chunk)): [{html_text(f.titre): sheet_path(f.id)} for f in chunk]}
                 for start, chunk in _chunks(fiches, group_size)
             ]
-        entries.append({phase.libelle: pages})
+        entries.append({html_text(phase.libelle): pages})
     return entries
 
 

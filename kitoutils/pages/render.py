@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 
 import jinja2
 
 from .history import history_html
+from .sanitize import FieldRenderer
 from ..model import publication
-from ..model.addresses import SHEETS_DIR, tag_path
+from ..model.addresses import SHEETS_DIR, sheet_path, tag_path
 from ..model.content import Fiche, Kit
 from ..model.typography import french_spacing
 
-# Characters that would make plain text (titles, summaries) turn into
-# Markdown or HTML; each is escaped so the text shows as written.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+# Every character Python-Markdown (with the site's extensions) lets a
+# backslash escape: each has a meaning somewhere (« { » opens an attribute
+# list, « ! » an admonition or an image, « # » a heading, « | » a table).
+# A plain-text field escapes them all and its HTML characters, on one line,
+# so it shows as written and never turns into markup.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_LINE_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def plain(text: str) -> str:
-    """Escape a plain-text field for use inside Markdown."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape a plain-text field for use inside Markdown (text of a paragraph, heading or link)."""
+    text = _LINE_BREAKS.sub(" ", text).strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(text: str) -> str:
+    """Escape a plain-text field for MkDocs' titles and descriptions, which its
+    templates print as HTML without escaping (title, meta description, menu)."""
+    return html.escape(_LINE_BREAKS.sub(" ", text).strip(), quote=False).replace('"', "&quot;")
 
 
 @cache
@@ -35,6 +48,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["plain"] = plain
+    env.filters["html_text"] = html_text
     env.globals["publication"] = publication
     # "{#" opens a Jinja comment, so attr_list anchors are written by a helper.
     env.globals["ancre"] = lambda identifier, *attributes: "{#" + " ".join((identifier, *attributes)) + "}"
@@ -45,15 +59,18 @@ def _environment() -> jinja2.Environment:
 environment = _environment
 
 
-def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_apart: bool = False) -> str:
+def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_apart: bool = False,
+                 directory_urls: bool = True) -> str:
     """The Markdown page of one sheet (telechargements: its Downloads, to link them;
     items_searched_apart: its checklists are left out of Material's search index,
-    whose documents for their items come from the kit, see kitoutils/search.py)."""
+    whose documents for their items come from the kit, see kitoutils/search.py;
+    directory_urls: MkDocs' setting, for the links inside the sheet's texts)."""
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
     # The templates' own words ("Phase :") get the same typography as the texts.
     return french_spacing(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
+        champs=FieldRenderer(sheet_path(fiche.id), directory_urls),
         phase=vocabulaire.terms("phases")[fiche.phase],
         statut=vocabulaire.terms("statuts")[fiche.statut],
         publics=[publics[p] for p in fiche.publics],
