@@ -20,7 +20,7 @@ def run_kit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def test_check_valid_kit_exits_zero():
     result = run_kit("verifier")
     assert result.returncode == 0
-    assert result.stdout.startswith("Le kit est valide : 4 fiches")
+    assert result.stdout.startswith("Le kit est valide : 6 fiches")
 
 
 def test_check_invalid_kit_exits_one_with_located_errors(kit_copy: Path):

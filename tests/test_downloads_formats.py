@@ -20,6 +20,7 @@ from kitoutils.downloads.sheet_pdf import build_sheet_pdf
 from kitoutils.downloads.text import plain_inline
 from kitoutils.loader import load_kit
 from kitoutils.model import Element, Liste
+from kitoutils.typography import french_spacing
 
 from conftest import KIT
 
@@ -239,5 +240,6 @@ def test_markdown_is_a_task_list(fiche, liste):
     text = build_markdown(fiche, liste).decode("utf-8")
     assert text.startswith(f"# {liste.titre}\n")
     tasks = [line[len("- [ ] "):] for line in text.splitlines() if line.startswith("- [ ] ")]
-    assert tasks == [" ".join(e.texte.split()) for e in liste.elements]
+    # Each item as written, with French typography's no-break spaces (as on the page).
+    assert tasks == [french_spacing(" ".join(e.texte.split())) for e in liste.elements]
     assert f"`{liste.id}`" in text and f"`{fiche.id}`" in text

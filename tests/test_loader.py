@@ -26,9 +26,10 @@ def replace(path: Path, old: str, new: str) -> tuple[int, int]:
     return line, column
 
 
-def test_real_kit_loads_with_its_four_sheets():
+def test_real_kit_loads_with_its_sheets():
     kit = load_kit(Path(__file__).parent.parent / "kit")
-    assert [f.id for f in kit.fiches] == ["amo", "faq-elus", "pilotage", "suivi-externe"]
+    assert [f.id for f in kit.fiches] == [
+        "amo", "conduite-des-ateliers", "democratie-contributive", "faq-elus", "pilotage", "suivi-externe"]
     pilotage = kit.fiche("pilotage")
     assert len(pilotage.checklists()) >= 3
     assert sum(len(liste.elements) for liste in pilotage.checklists()) >= 20
@@ -42,6 +43,13 @@ def test_real_kit_loads_with_its_four_sheets():
     assert len(faq.questions) >= 8
     assert all(q.reponse and q.arguments for q in faq.questions)
     assert faq.checklists() and faq.statut == "a-relire"
+
+
+def test_every_phase_of_the_vocabulary_has_a_sheet():
+    kit = load_kit(Path(__file__).parent.parent / "kit")
+    covered = {fiche.phase for fiche in kit.fiches}
+    missing = [phase.libelle for phase in kit.vocabulaire.phases if phase.id not in covered]
+    assert missing == [], f"phases sans fiche : {missing}"
 
 
 def test_yaml_syntax_error_is_located(kit_copy):

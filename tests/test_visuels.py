@@ -86,10 +86,10 @@ def test_home_page_shows_the_phases_timeline_before_the_sheets(built_site: Path)
 def test_diagrams_are_drawn_from_the_kit_s_data(kit_copy: Path):
     vocabulary = kit_copy / "vocabulaire.yml"
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
-        "libelle: Comité de pilotage externe", "libelle: Comité des partenaires"), encoding="utf-8")
+        "libelle: Comité de pilotage ouvert à l'externe", "libelle: Comité des partenaires"), encoding="utf-8")
     kit = load_kit(kit_copy)
     assert "Comité des partenaires" in render_roles(kit)
-    assert "Comité de pilotage externe" not in render_roles(kit)
+    assert "Comité de pilotage ouvert" not in render_roles(kit)
     for phase in kit.vocabulaire.phases:
         assert phase.libelle.split()[0] in render_timeline(kit)
 
