@@ -32,10 +32,11 @@ import yaml  # noqa: E402
 
 from bench.project import copy_site_sources  # noqa: E402
 from bench.synthetic import write_kit  # noqa: E402
-from kitoutils.loader import load_kit  # noqa: E402
-from kitoutils.navigation import with_sheets  # noqa: E402
+from kitoutils.intake.loader import load_kit  # noqa: E402
+from kitoutils.pages.navigation import with_sheets  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
-from kitoutils.site import fill_markers, site_files  # noqa: E402
+from kitoutils.build import SiteBuild  # noqa: E402
+from kitoutils.settings import BuildSettings  # noqa: E402
 
 NO_DOWNLOADS = {"KIT_SANS_TELECHARGEMENTS": "1"}
 # The offline zip is a second build of the whole site (hooks/hors_ligne.py),
@@ -63,23 +64,16 @@ def prepare_baseline(workdir: Path, ours: Path) -> Path:
     project = workdir / "baseline"
     shutil.copytree(ours / "docs", project / "docs")
     shutil.copy2(ours / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
-    previous = {key: os.environ.get(key) for key in NO_DOWNLOADS}
-    os.environ.update(NO_DOWNLOADS)  # plain pages: no download links to dangle
-    try:
-        kit = load_kit(ours / "kit")
-        for output in site_files(kit):
-            target = project / "docs" / output.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            content = output.content
-            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        for page in (project / "docs").glob("*.md"):  # hand-written pages, their markers filled
-            page.write_text(fill_markers(kit, page.read_text(encoding="utf-8"), page.name), encoding="utf-8")
-    finally:
-        for key, value in previous.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    kit = load_kit(ours / "kit")
+    # Plain pages: no download links to dangle, no offline copy to offer.
+    build = SiteBuild(kit, BuildSettings(downloads=False, offline_zip=False))
+    for output in build.files():
+        target = project / "docs" / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = output.content
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    for page in (project / "docs").glob("*.md"):  # hand-written pages, their markers filled
+        page.write_text(build.fill_markers(page.read_text(encoding="utf-8"), page.name), encoding="utf-8")
     config = {
         "INHERIT": str(ours / "mkdocs.yml"),
         "hooks": [],

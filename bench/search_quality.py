@@ -26,7 +26,7 @@ from conftest import CHROMIUM, StaticServer, free_port, mkdocs_build  # noqa: E4
 from search_driver import open_search, ranked_locations, type_query  # noqa: E402
 from search_queries import QUERIES  # noqa: E402
 
-from kitoutils.loader import load_kit  # noqa: E402
+from kitoutils.intake.loader import load_kit  # noqa: E402
 
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 START = "<!-- qualite-recherche:debut (écrit par bench/search_quality.py) -->"

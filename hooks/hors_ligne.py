@@ -1,24 +1,27 @@
-"""MkDocs hooks for the offline variant of the site, opened from the file system.
+"""MkDocs hooks for the offline copy of the site, opened from the file system.
 
-In the normal build, the variant is built once more in a subprocess (with
+In the normal build, the copy is built once more in a subprocess (with
 KIT_HORS_LIGNE=true, which turns Material's offline plugin on), zipped, and
 offered on the home page. The zip is kept in .cache/ and reused while its
-sources have not changed; KIT_SANS_HORS_LIGNE=1 skips it for quick previews,
-and so does KIT_SANS_TELECHARGEMENTS=1 (no downloads at all).
+sources have not changed; the settings `sans_hors_ligne` and
+`sans_telechargements` (mkdocs.yml, `extra: kit:`) skip it.
 
-In the variant itself: Material's offline plugin would load the iframe-worker
+In the copy itself: Material's offline plugin would load the iframe-worker
 shim from unpkg.com, so the copy vendored from the npm registry (in
 hooks/vendor/, checked against node_modules by the tests) is served instead,
 and instant navigation is turned off, because it never starts from file://.
 The kit's French search runs there too: its worker (kit-recherche.js) also
 runs in the shim's hidden iframe.
+
+These hooks run after hooks/kit.py (listed first in mkdocs.yml), whose
+on_config puts the build's SiteBuild on the config.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
-import posixpath
 import subprocess
 import sys
 import tempfile
@@ -30,106 +33,60 @@ import kitoutils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from kitoutils.archive import fingerprint, zip_directory
-from kitoutils.downloads import downloads_enabled, french_size
+from kitoutils.build import SiteBuild
+from kitoutils.offline import (
+    README, ZIP_FOLDER, ZIP_PATH, download_notice, fingerprint, skipped_notice, variant_notice, zip_directory,
+)
 
 log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
 
 OFFLINE_ENV = "KIT_HORS_LIGNE"
-SKIP_ENV = "KIT_SANS_HORS_LIGNE"
-MARKER = "<!-- kit:hors-ligne -->"
-ZIP_PATH = "hors-ligne/kit-hors-ligne.zip"
-ZIP_FOLDER = "kit-democratie-contributive"
 SHIM_SOURCE = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 
-README = """\
-Kit outils démocratie contributive : version sans connexion
 
-1. Décompressez ce fichier zip (sous Windows : clic droit, « Extraire tout »).
-2. Dans le dossier « kit-democratie-contributive », ouvrez le fichier
-   index.html avec votre navigateur.
-
-Toutes les pages et la recherche fonctionnent sans connexion. Ce que vous
-cochez dans les listes est enregistré dans votre navigateur, sur cet
-ordinateur seulement.
-"""
-
-# What this build is: "variant" (the offline site), "online" (with its zip),
-# or "skipped" (online, zip not built on request).
-_mode = "online"
-_zip_size = 0
-
-
-def _offline_plugin_enabled(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin is not None and plugin.config.enabled)
+def _site_build(config: MkDocsConfig) -> SiteBuild:
+    return config["kit_build"]  # made by hooks/kit.py's on_config
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _mode
-    if _offline_plugin_enabled(config):
-        _mode = "variant"
+    build = _site_build(config)
+    settings = build.settings
+    if settings.offline_variant:
         features = config.theme["features"]
         features[:] = [f for f in features if not f.startswith("navigation.instant")]
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SHIM_PATH]
-    else:
-        # A build without downloads (KIT_SANS_TELECHARGEMENTS) has no offline zip either.
-        _mode = "skipped" if os.environ.get(SKIP_ENV) or not downloads_enabled() else "online"
+        build.offline_notice = lambda page: variant_notice(config.site_url or "")
+    elif not (settings.offline_zip and settings.downloads):
+        # A build without downloads has no offline zip either.
+        build.offline_notice = lambda page: skipped_notice()
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _zip_size
-    if _mode == "variant":
+    build = _site_build(config)
+    settings = build.settings
+    if settings.offline_variant:
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
-    elif _mode == "online":
-        archive = offline_zip(config)
-        _zip_size = archive.stat().st_size
+    elif settings.offline_zip and settings.downloads:
+        archive = offline_zip(config, build)
+        size = archive.stat().st_size
+        build.offline_notice = lambda page: download_notice(page, size)
         files.append(File.generated(config, ZIP_PATH, abs_src_path=str(archive)))
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if MARKER not in markdown:
-        return markdown
-    return markdown.replace(MARKER, _notice(page, config))
-
-
-def _notice(page: Page, config: MkDocsConfig) -> str:
-    if _mode == "variant":
-        return (
-            '!!! info "Version sans connexion"\n\n'
-            "    Vous consultez la version du kit enregistrée sur votre ordinateur. "
-            f"La version en ligne, peut-être plus récente, se trouve à l'adresse <{config.site_url}>.\n"
-        )
-    if _mode == "skipped":
-        return (
-            "*La version sans connexion n'est pas construite dans cet aperçu.*\n"
-        )
-    link = posixpath.relpath(ZIP_PATH, posixpath.dirname(page.file.src_uri) or ".")
-    return (
-        '!!! tip "Sans connexion"\n\n'
-        f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {french_size(_zip_size)}) : "
-        "décompressez-le, puis ouvrez le fichier `index.html` du dossier avec votre navigateur. "
-        "La recherche et les listes à cocher fonctionnent aussi sans réseau.\n"
-    )
-
-
-def offline_zip(config: MkDocsConfig) -> Path:
-    """The zip of the offline variant, built now or reused from .cache/."""
+def offline_zip(config: MkDocsConfig, build: SiteBuild) -> Path:
+    """The zip of the offline copy, built now or reused from .cache/."""
     project = Path(config.config_file_path).parent
     sources = [Path(config.config_file_path), Path(config.docs_dir), project / "kit",
                project / "hooks", Path(kitoutils.__file__).parent]
-    # The build's settings come from the environment (KIT_SITE_URL, KIT_SANS_TELECHARGEMENTS…).
-    settings = sorted(f"{name}={value}" for name, value in os.environ.items()
-                      if name.startswith("KIT_") or name == "SOURCE_DATE_EPOCH")
+    settings = dataclasses.replace(build.settings, cache_dir=None)  # where the cache is changes nothing
     key = fingerprint(sources, [
-        config.site_url or "", config.repo_url or "",
-        version("mkdocs"), version("mkdocs-material"), *settings,
+        config.site_url or "", config.repo_url or "", repr(settings),
+        version("mkdocs"), version("mkdocs-material"),
     ])
     cache = project / ".cache" / "hors-ligne"
     archive = cache / f"{key[:20]}.zip"
@@ -137,7 +94,7 @@ def offline_zip(config: MkDocsConfig) -> Path:
         log.info("Version hors ligne reprise du cache (%s)", archive.name)
         return archive
     started = time.monotonic()
-    data = _build_variant(config, project)
+    data = _build_variant(config, project, build.settings.epoch)
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("*.zip"):
         old.unlink()
@@ -148,7 +105,7 @@ def offline_zip(config: MkDocsConfig) -> Path:
     return archive
 
 
-def _build_variant(config: MkDocsConfig, project: Path) -> bytes:
+def _build_variant(config: MkDocsConfig, project: Path, epoch: int) -> bytes:
     with tempfile.TemporaryDirectory(prefix="kit-hors-ligne-") as temporary:
         site = Path(temporary) / "site"
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config.config_file_path), "-d", str(site)]
@@ -161,6 +118,6 @@ def _build_variant(config: MkDocsConfig, project: Path) -> bytes:
         if result.returncode != 0:
             raise PluginError(
                 "La version hors ligne du site n'a pas pu être construite "
-                f"(pour construire sans elle : {SKIP_ENV}=1) :\n{result.stderr.strip()[-4000:]}"
+                f"(pour construire sans elle : KIT_SANS_HORS_LIGNE=1) :\n{result.stderr.strip()[-4000:]}"
             )
-        return zip_directory(site, ZIP_FOLDER, {"LISEZ-MOI.txt": README})
+        return zip_directory(site, ZIP_FOLDER, epoch, {"LISEZ-MOI.txt": README})

@@ -1,9 +1,12 @@
 """MkDocs hooks: the thin adapter between MkDocs and the kitoutils core.
 
-Each event only calls the core: load and validate the kit (on_config), add
-the files the core generates (on_files: sheet pages and more), fill the home page's list of
-sheets (on_page_markdown). A kit with errors stops the build with the
-located French messages and no traceback.
+Each event only calls the core: read the build's settings and load the kit
+(on_config), add the files the build makes (on_files: sheet pages, downloads,
+tag pages), fill the markers of hand-written pages (on_page_markdown), add
+the kit's documents to the search index (on_post_build). The build's state
+lives on one `SiteBuild`, kept on the config MkDocs hands to every event. A
+kit with errors stops the build with the located French messages and no
+traceback.
 """
 
 from __future__ import annotations
@@ -17,19 +20,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kitoutils.build import SiteBuild
 from kitoutils.downloads import DownloadFailed
-from kitoutils.loader import load_kit
-from kitoutils.model import Kit
-from kitoutils.navigation import with_sheets
-from kitoutils.problems import KitInvalid
-from kitoutils.render import sheet_path
-from kitoutils.search_index import SearchIndexMismatch, rewrite_search_index
-from kitoutils.site import HOME_PAGE, fill_markers, site_files
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.addresses import sheet_path
+from kitoutils.model.problems import KitInvalid
+from kitoutils.pages.markers import UnknownMarker
+from kitoutils.pages.navigation import with_sheets
+from kitoutils.search import SearchIndexMismatch, rewrite_search_index
+from kitoutils.settings import BuildSettings, SettingInvalid
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
+BUILD_KEY = "kit_build"  # where this build's SiteBuild is kept on the config
+HOME_PAGE = "index.md"
 
-_kit: Kit | None = None
+
+def site_build(config: MkDocsConfig) -> SiteBuild:
+    """This build's SiteBuild (made by on_config)."""
+    return config[BUILD_KEY]
 
 
 class AsIsFile(File):
@@ -39,30 +48,39 @@ class AsIsFile(File):
         return False
 
 
-def kit_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "kit"
+def offline_plugin_enabled(config: MkDocsConfig) -> bool:
+    """True when this build is the offline copy (Material's offline plugin on)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _kit
-    directory = kit_dir(config)
+    project = Path(config.config_file_path).parent
+    try:
+        settings = BuildSettings.from_options(
+            config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config))
+    except SettingInvalid as invalid:
+        raise PluginError(str(invalid)) from None
+    # Templates see the settings as understood, not as typed (main.html reads this one).
+    config.extra["kit"] = {**(config.extra.get("kit") or {}), "recherche_francaise": settings.french_search}
+    directory = project / "kit"
     if str(directory) not in config.watch:
         config.watch.append(str(directory))  # `mkdocs serve` rebuilds on sheet edits
     try:
-        _kit = load_kit(directory)
+        kit = load_kit(directory)
     except KitInvalid as invalid:
         raise PluginError(invalid.report()) from None
     # The sheets' pages come after the home page, grouped by phase.
-    config.nav = with_sheets(config.nav or [HOME_PAGE], _kit)
-    log.info("Kit chargé : %d fiches", len(_kit.fiches))
+    config.nav = with_sheets(config.nav or [HOME_PAGE], kit)
+    config[BUILD_KEY] = SiteBuild(kit, settings)
+    log.info("Kit chargé : %d fiches", len(kit.fiches))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _kit is not None
     docs_to_project = os.path.relpath(Path(config.config_file_path).parent, config.docs_dir)
     try:
-        outputs = site_files(_kit)
+        outputs = site_build(config).files()
     except DownloadFailed as failed:
         raise PluginError(str(failed)) from None
     for output in outputs:
@@ -76,15 +94,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _kit is None:
-        return markdown
-    return fill_markers(_kit, markdown, page.file.src_uri)
+    try:
+        return site_build(config).fill_markers(markdown, page.file.src_uri)
+    except UnknownMarker as unknown:
+        raise PluginError(str(unknown)) from None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
+    build = site_build(config)
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if _kit is None or not index.is_file() or not config.extra.get("recherche_francaise", True):
+    if not index.is_file() or not build.settings.french_search:
         return
 
     def sheet_url(fiche_id: str) -> str:
@@ -92,6 +112,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return f"{page}/" if config.use_directory_urls else f"{page}.html"
 
     try:
-        rewrite_search_index(index, _kit, sheet_url)
+        rewrite_search_index(index, build.kit, sheet_url)
     except SearchIndexMismatch as mismatch:
         raise PluginError(f"Index de recherche : {mismatch}") from None

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils import yamlfile
-from kitoutils.loader import load_kit
+from kitoutils.intake import yamlfile
+from kitoutils.intake.loader import load_kit
 
 from conftest import KIT, copy_project
 from test_loader import problems_of, replace
@@ -297,7 +297,7 @@ def test_links_to_existing_pages_and_anchors_are_accepted(tmp_path, link):
 
 
 def test_every_anchor_a_link_may_name_is_on_the_built_page(built_site):
-    from kitoutils.addresses import sheet_anchors
+    from kitoutils.model.addresses import sheet_anchors
 
     for fiche in load_kit(KIT).fiches:
         page = (built_site / "fiches" / fiche.id / "index.html").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kitoutils.schema import schema_text
+from kitoutils.model.schema import schema_text
 
 from conftest import KIT, ROOT
 

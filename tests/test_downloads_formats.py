@@ -18,9 +18,10 @@ from kitoutils.downloads.odt import build_odt
 from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.sheet_pdf import build_sheet_pdf
 from kitoutils.downloads.text import plain_inline
-from kitoutils.loader import load_kit
-from kitoutils.model import Element, Liste
-from kitoutils.typography import french_spacing
+from kitoutils.intake.loader import load_kit
+from kitoutils.settings import DEFAULT_EPOCH
+from kitoutils.model.content import Element, Liste
+from kitoutils.model.typography import french_spacing
 
 from conftest import KIT
 
@@ -188,7 +189,7 @@ def test_sheet_pdf_holds_the_whole_sheet(fiche):
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_odt_holds_the_table_with_a_check_box_control_per_item(fiche, liste):
-    package = zipfile.ZipFile(io.BytesIO(build_odt(fiche, liste)))
+    package = zipfile.ZipFile(io.BytesIO(build_odt(fiche, liste, DEFAULT_EPOCH)))
     assert package.namelist()[0] == "mimetype"
     assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
@@ -226,7 +227,7 @@ def test_csv_has_bom_header_and_one_row_per_item(fiche, liste):
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
 def test_ods_has_the_csv_rows(fiche, liste):
-    package = zipfile.ZipFile(io.BytesIO(build_ods(fiche, liste)))
+    package = zipfile.ZipFile(io.BytesIO(build_ods(fiche, liste, DEFAULT_EPOCH)))
     assert package.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
     content = ElementTree.fromstring(package.read("content.xml"))
     rows = content.findall(".//table:table-row", ODF)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils.git_history import last_changes
-from kitoutils.history import NOT_RECORDED, french_date, history_html
-from kitoutils.loader import load_kit
-from kitoutils.render import render_fiche
+from kitoutils.intake.git_history import last_changes
+from kitoutils.pages.history import NOT_RECORDED, french_date, history_html
+from kitoutils.intake.loader import load_kit
+from kitoutils.pages.render import render_fiche
 
 from conftest import KIT, ROOT
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils.loader import load_kit
-from kitoutils.problems import KitInvalid
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.problems import KitInvalid
 
 
 def problems_of(kit_dir: Path) -> list[str]:

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kitoutils.loader import load_kit
-from kitoutils.model import Kit
-from kitoutils.problems import KitInvalid
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.content import Kit
+from kitoutils.model.problems import KitInvalid
 
 from conftest import KIT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kitoutils.loader import load_kit
-from kitoutils.navigation import GROUP_SIZE, sheet_navigation
+from kitoutils.intake.loader import load_kit
+from kitoutils.pages.navigation import GROUP_SIZE, sheet_navigation
 
 from conftest import KIT
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils.loader import load_kit
-from kitoutils.typography import french_spacing
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.typography import french_spacing
 
 from conftest import copy_project, mkdocs_build
 

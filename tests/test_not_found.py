@@ -5,7 +5,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 
-from kitoutils.loader import load_kit
+from kitoutils.intake.loader import load_kit
 
 from conftest import KIT
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kitoutils.problems import KitInvalid, Problem
-from kitoutils.report import choose_format, for_github, for_people
+from kitoutils.model.problems import KitInvalid, Problem
+from kitoutils.cli.report import choose_format, for_github, for_people
 
 from test_loader import replace
 

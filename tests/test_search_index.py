@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils.loader import load_kit
-from kitoutils.search_index import SYNONYMS_KEY, SearchIndexMismatch, enrich_search_index
+from kitoutils.intake.loader import load_kit
+from kitoutils.search import SYNONYMS_KEY, SearchIndexMismatch, enrich_search_index
 
 from conftest import KIT, ROOT, mkdocs_build
 

@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kitoutils.loader import load_kit
+from kitoutils.intake.loader import load_kit
 
 from conftest import KIT
 from site_pages import html_pages

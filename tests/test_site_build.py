@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from kitoutils.loader import load_kit
+from kitoutils.intake.loader import load_kit
 
 from conftest import KIT, copy_project, mkdocs_build
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils.loader import load_kit
+from kitoutils.intake.loader import load_kit
 
 from conftest import KIT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kitoutils.loader import load_kit
-from kitoutils.typography import NARROW_NBSP, NBSP, french_spacing
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.typography import NARROW_NBSP, NBSP, french_spacing
 
 from conftest import KIT
 

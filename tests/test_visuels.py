@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kitoutils.loader import load_kit
-from kitoutils.problems import KitInvalid
-from kitoutils.visuels import render_roles, render_timeline
+from kitoutils.intake.loader import load_kit
+from kitoutils.model.problems import KitInvalid
+from kitoutils.pages.diagrams import render_roles, render_timeline
 
 from conftest import KIT
 

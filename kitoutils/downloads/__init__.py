@@ -8,7 +8,6 @@ per sheet a printable PDF; kit.json with its JSON Schema; and one zip.
 
 from .catalog import Download, french_size
 from .errors import DownloadFailed
-from .generate import SKIP_VARIABLE, Downloads, downloads_enabled, generate_downloads
+from .generate import Downloads, generate_downloads
 
-__all__ = ["Download", "DownloadFailed", "Downloads", "SKIP_VARIABLE", "downloads_enabled",
-           "french_size", "generate_downloads"]
+__all__ = ["Download", "DownloadFailed", "Downloads", "french_size", "generate_downloads"]

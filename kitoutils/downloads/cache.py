@@ -1,11 +1,10 @@
-"""Keep generated files keyed by a hash of what they are made of, so that
-`mkdocs serve` rebuilds only the downloads whose content changed.
+"""Keep generated files on disk, keyed by a hash of what they are made of, so
+that a build (`mkdocs serve` after an edit, CI, a fresh `mkdocs build`) only
+generates the downloads whose content changed.
 
-The cache lives in memory for the life of the process and, when
-KIT_CACHE_TELECHARGEMENTS names a folder, on disk too, so that separate
-`mkdocs build` runs (CI, the benchmark) reuse unchanged files. Disk keys
-include a fingerprint of the generating code and libraries: a new version of
-either never serves an old file.
+Keys include a fingerprint of the generating code and library versions: a new
+version of either never serves an old file. The folder is the build's setting
+(`.cache/kit/` by default); without one, every file is built.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
-DISK_CACHE_VARIABLE = "KIT_CACHE_TELECHARGEMENTS"
 _LIBRARIES = ("reportlab", "odfpy")
+_SUFFIX = ".bin"
 
 
 def content_key(*parts: Any) -> str:
@@ -40,38 +39,27 @@ def generator_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def disk_cache_directory() -> Path | None:
-    folder = os.environ.get(DISK_CACHE_VARIABLE, "").strip()
-    return Path(folder) if folder else None
-
-
 class ContentCache:
-    """Built bytes by content key; what a generation did not use is dropped
-    after it, so edits during a long `mkdocs serve` do not pile up."""
+    """Built bytes by content key, in `folder` (None: no cache)."""
 
-    def __init__(self) -> None:
-        self._entries: dict[str, bytes] = {}
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
         self._used: set[str] = set()
 
     def get(self, key: str, build: Callable[[], bytes]) -> bytes:
-        self._used.add(key)
-        if key not in self._entries:
-            self._entries[key] = self._from_disk(key, build)
-        return self._entries[key]
-
-    def _from_disk(self, key: str, build: Callable[[], bytes]) -> bytes:
-        folder = disk_cache_directory()
-        if folder is None:
+        if self.folder is None:
             return build()
-        path = folder / f"{content_key(key, generator_fingerprint())}.bin"
+        name = content_key(key, generator_fingerprint()) + _SUFFIX
+        self._used.add(name)
+        path = self.folder / name
         try:
             return path.read_bytes()
         except OSError:
             pass
         content = build()
         try:  # write then rename: a build stopped half-way leaves no torn file
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=folder, delete=False) as partial:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.folder, delete=False) as partial:
                 partial.write(content)
             os.replace(partial.name, path)
         except OSError:
@@ -79,9 +67,10 @@ class ContentCache:
         return content
 
     def forget_unused(self) -> None:
-        self._entries = {key: value for key, value in self._entries.items() if key in self._used}
-        self._used = set()
-
-    def clear(self) -> None:
-        self._entries.clear()
-        self._used.clear()
+        """Delete the files this generation did not use, so edits during a long
+        `mkdocs serve` do not pile up old versions."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob(f"*{_SUFFIX}"):
+            if path.name not in self._used:
+                path.unlink(missing_ok=True)

@@ -21,14 +21,13 @@ class Format:
     key: str
     extension: str
     label: str  # what the reader sees in « Télécharger : … »
-    media_type: str
 
 
-PDF_FORM = Format("pdf", "pdf", "PDF à remplir", "application/pdf")
-ODT = Format("odt", "odt", "ODT", "application/vnd.oasis.opendocument.text")
-CSV = Format("csv", "csv", "CSV", "text/csv")
-ODS = Format("ods", "ods", "ODS", "application/vnd.oasis.opendocument.spreadsheet")
-MARKDOWN = Format("md", "md", "Markdown", "text/markdown")
+PDF_FORM = Format("pdf", "pdf", "PDF à remplir")
+ODT = Format("odt", "odt", "ODT")
+CSV = Format("csv", "csv", "CSV")
+ODS = Format("ods", "ods", "ODS")
+MARKDOWN = Format("md", "md", "Markdown")
 
 # In the order the links are shown.
 CHECKLIST_FORMATS = (PDF_FORM, ODT, CSV, ODS, MARKDOWN)

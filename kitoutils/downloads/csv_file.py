@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .table import HEADER, checklist_rows
 
 

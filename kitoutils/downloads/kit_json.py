@@ -8,9 +8,9 @@ import dataclasses
 import json
 from typing import Any
 
-from ..model import Fiche, Kit, Vocabulaire
-from ..schema import SCHEMA_DIALECT, json_schema
-from .text import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
+from ..model.content import Fiche, Kit, Vocabulaire
+from ..model.schema import SCHEMA_DIALECT, json_schema
+from ..model.publication import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
 
 # Bump when a reuser's program would have to change to read the file.
 VERSION_FORMAT = 1

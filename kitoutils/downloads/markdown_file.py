@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .text import KIT_TITLE, french_spacing, one_line, source_credit
 
 

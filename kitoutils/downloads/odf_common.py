@@ -29,7 +29,7 @@ MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def describe(document: OpenDocument, *, title: str, subject: str, creator: str) -> None:
+def describe(document: OpenDocument, *, title: str, subject: str, creator: str, epoch: int) -> None:
     """Title, subject, author, language and the fixed date, in meta.xml."""
     for element in (
         dc.Title(text=title),
@@ -37,8 +37,8 @@ def describe(document: OpenDocument, *, title: str, subject: str, creator: str) 
         dc.Creator(text=creator),
         meta.InitialCreator(text=creator),
         dc.Language(text="fr-FR"),
-        meta.CreationDate(text=iso_date()),
-        dc.Date(text=iso_date()),
+        meta.CreationDate(text=iso_date(epoch)),
+        dc.Date(text=iso_date(epoch)),
         meta.Keyword(text=KIT_TITLE),
     ):
         document.meta.addElement(element)
@@ -53,7 +53,7 @@ def _fix_namespaces() -> None:
     Element.namespaces.update(sorted(nsdict.items(), key=lambda item: item[1]))
 
 
-def package(document: OpenDocument) -> bytes:
+def package(document: OpenDocument, epoch: int) -> bytes:
     """The document as an .odt/.ods file, identical for identical content."""
     _fix_namespaces()
     parts = [
@@ -67,7 +67,7 @@ def package(document: OpenDocument) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data, method in parts:
-            info = zipfile.ZipInfo(name, zip_date_time())
+            info = zipfile.ZipInfo(name, zip_date_time(epoch))
             info.compress_type = method
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)

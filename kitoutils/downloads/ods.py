@@ -8,7 +8,7 @@ from odf.style import Style, TableColumnProperties, TextProperties
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import P
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .odf_common import describe, package
 from .table import HEADER, checklist_rows
 from .text import KIT_TITLE, author
@@ -17,10 +17,10 @@ from .text import KIT_TITLE, author
 COLUMN_WIDTHS = ("3cm", "4cm", "5cm", "11cm", "1.5cm", "4cm", "3cm", "6cm")
 
 
-def build_ods(fiche: Fiche, liste: Liste) -> bytes:
+def build_ods(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     document = OpenDocumentSpreadsheet()
     describe(document, title=f"{liste.titre} — {fiche.titre}",
-             subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche))
+             subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche), epoch=epoch)
     bold = Style(name="Entete", family="table-cell")
     bold.addElement(TextProperties(fontweight="bold", language="fr", country="FR"))
     document.automaticstyles.addElement(bold)
@@ -36,7 +36,7 @@ def build_ods(fiche: Fiche, liste: Liste) -> bytes:
     for row in checklist_rows(fiche, liste):
         table.addElement(_row(row.cells()))
     document.spreadsheet.addElement(table)
-    return package(document)
+    return package(document, epoch)
 
 
 def _row(values, style: Style | None = None) -> TableRow:

@@ -18,7 +18,7 @@ from odf.style import (
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, P, PageCount, PageNumber
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .odf_common import describe, package
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
 from .text import KIT_TITLE, author, french_spacing, plain_inline, source_credit
@@ -105,10 +105,10 @@ def _checkbox(element, action: str) -> form.Checkbox:
     )
 
 
-def build_odt(fiche: Fiche, liste: Liste) -> bytes:
+def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     document = OpenDocumentText()
     describe(document, title=f"{liste.titre} — {fiche.titre}",
-             subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche))
+             subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche), epoch=epoch)
     styles = _styles(document, source_credit(fiche))
 
     # The check boxes live in a form (not in design mode, so they are live on
@@ -158,4 +158,4 @@ def build_odt(fiche: Fiche, liste: Liste) -> bytes:
             row.addElement(cell)
         table.addElement(row)
     document.text.addElement(table)
-    return package(document)
+    return package(document, epoch)

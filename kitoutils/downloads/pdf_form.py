@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from ..model import Fiche, Liste
+from ..model.content import Fiche, Liste
 from .pdf_common import ACCENT, RULE, build_pdf, para
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
 from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit

@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Table, TableStyle
 
-from ..model import Fiche, Kit, Liste
+from ..model.content import Fiche, Kit, Liste
 from .pdf_common import ACCENT, FONT, RULE, build_pdf, para
 from .text import KIT_TITLE, Block, author, blocks, pdf_inline, source_credit
 

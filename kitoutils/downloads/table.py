@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Element, Fiche, Liste
+from ..model.content import Element, Fiche, Liste
 from .text import plain_inline
 
 ID_COLUMNS = ("fiche", "liste", "element")

@@ -12,14 +12,11 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from ..model import Fiche
-from ..typography import NARROW_NBSP, NBSP, french_spacing
+from ..model.content import Fiche
+from ..model.publication import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
+from ..model.typography import NARROW_NBSP, NBSP, french_spacing
 
-__all__ = ["french_spacing"]  # re-exported: the downloads' own words use it too
-
-KIT_TITLE = "Kit outils démocratie contributive"
-KIT_PUBLISHER = "ARENE Île-de-France, avec Groupe Re-Sources"
-KIT_DATE = "juin 2016"
+__all__ = ["KIT_TITLE", "french_spacing"]  # re-exported: the downloads' own words use them too
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
@@ -85,15 +82,6 @@ def blocks(text: str) -> list[Block]:
         elif chunk.strip():
             result.append(Block("paragraphe", (chunk,)))
     return result
-
-
-def plain_text(text: str) -> str:
-    """Block Markdown as plain text: paragraphs on their own lines, « – » bullets."""
-    lines = []
-    for block in blocks(text):
-        prefix = "– " if block.kind == "liste" else ""
-        lines.extend(prefix + plain_inline(item) for item in block.items)
-    return "\n".join(lines)
 
 
 def source_credit(fiche: Fiche) -> str:

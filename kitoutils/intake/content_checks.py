@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .addresses import file_name_message, reserved_id_message, sheet_anchors, sheet_id_message
+from ..model.addresses import file_name_message, reserved_id_message, sheet_anchors, sheet_id_message
 from .links import Anchors, link_message
 from .markup import links, unsafe_markdown, unsafe_plain
 from .positions import locate
-from .problems import Problem
+from ..model.problems import Problem
 from .validate import Context
 from .yamlfile import at
 

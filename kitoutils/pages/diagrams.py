@@ -13,12 +13,9 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
-from .model import Kit, Role
+from ..model.content import Kit, Role
 from .render import plain
-from .typography import french_spacing
-
-ROLES_MARKER = "<!-- kit:qui-fait-quoi -->"
-TIMELINE_MARKER = "<!-- kit:frise-des-phases -->"
+from ..model.typography import french_spacing
 
 WIDTH = 360  # viewBox width: about a phone's width, so text stays readable there
 PADDING = 8
@@ -157,12 +154,3 @@ def timeline_svg(kit: Kit) -> str:
 
 def render_timeline(kit: Kit) -> str:
     return f'<div class="kit-schema kit-schema--frise" {_NOT_SEARCHED}>\n{timeline_svg(kit)}\n</div>\n'
-
-
-def fill_visual_markers(kit: Kit, markdown: str) -> str:
-    """Replace the diagrams' markers of a hand-written page by the diagrams."""
-    if ROLES_MARKER in markdown:
-        markdown = markdown.replace(ROLES_MARKER, render_roles(kit))
-    if TIMELINE_MARKER in markdown:
-        markdown = markdown.replace(TIMELINE_MARKER, render_timeline(kit))
-    return markdown

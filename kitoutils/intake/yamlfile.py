@@ -15,7 +15,7 @@ import yaml.reader
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .positions import line_column
-from .problems import Problem
+from ..model.problems import Problem
 
 try:  # libyaml is several times faster; PyYAML falls back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -266,14 +266,8 @@ def at(display: str, node: Node, message: str) -> Problem:
     return Problem(display, mark.line + 1, mark.column + 1, message)
 
 
-def read(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
-    """Read, decode and compose one file; problems are located and in French."""
-    _, node, problems = read_source(path, display)
-    return node, problems
-
-
 def read_source(path: Path, display: str) -> tuple[str | None, Node | None, list[Problem]]:
-    """Like read(), also giving the decoded text (to place problems inside long texts)."""
+    """Read, decode and compose one file, keeping its text (to place problems inside long texts)."""
     try:
         data = path.read_bytes()
     except OSError as error:

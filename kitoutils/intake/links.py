@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .markup import is_external
-from .render import SHEETS_DIR
+from ..model.addresses import SHEETS_DIR
 
 # sheet id -> its anchors, or None when the sheet has errors of its own
 # (its anchors are then unknown, and not worth a second alarm).

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from .model import Fiche, Kit, Liste
+from .model.content import Fiche, Kit, Liste
 
 SYNONYMS_KEY = "kit_synonymes"
 

@@ -6,21 +6,18 @@ added to the model is validated without a line here.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
-import types
-import typing
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .model import SLUG_PATTERN
-from .problems import Problem
-from .typography import french_spacing
+from ..model.addresses import SLUG_PATTERN, slugify
+from ..model.fields import FieldRule, field_rules
+from ..model.problems import Problem
+from ..model.typography import french_spacing
 from .yamlfile import at
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -59,37 +56,8 @@ class Context:
         self.problems.append(at(self.path, node, message))
 
 
-@dataclass(frozen=True)
-class _FieldRule:
-    name: str
-    kind: Any  # a dataclass, str, or ("list", inner)
-    required: bool
-    identifier: bool
-    reference: str | None
-    min_items: int
-    markdown: bool = False
-
-
 @cache
-def field_rules(cls: type) -> tuple[_FieldRule, ...]:
-    hints = typing.get_type_hints(cls)
-    rules = []
-    for f in dataclasses.fields(cls):
-        kind = hints[f.name]
-        if typing.get_origin(kind) in (typing.Union, types.UnionType):
-            kind = next(a for a in typing.get_args(kind) if a is not type(None))
-        if typing.get_origin(kind) is tuple:
-            kind = ("list", typing.get_args(kind)[0])
-        required = f.default is dataclasses.MISSING
-        rules.append(_FieldRule(
-            f.name, kind, required, f.metadata["identifier"],
-            f.metadata["reference"], f.metadata["min_items"], f.metadata["markdown"],
-        ))
-    return tuple(rules)
-
-
-@cache
-def _rules_by_key(cls: type) -> dict[str, _FieldRule]:
+def _rules_by_key(cls: type) -> dict[str, FieldRule]:
     return {rule.name: rule for rule in field_rules(cls)}
 
 
@@ -124,7 +92,7 @@ def build(cls: type, node: Node, ctx: Context) -> Any:
     return None if failed else cls(**values)
 
 
-def _convert(kind: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) -> Any:
+def _convert(kind: Any, rule: FieldRule, node: Node, ctx: Context, key: str) -> Any:
     if kind is str:
         return _convert_text(rule, node, ctx, key)
     if isinstance(kind, tuple):
@@ -132,7 +100,7 @@ def _convert(kind: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) ->
     return build(kind, node, ctx)
 
 
-def _convert_list(inner: Any, rule: _FieldRule, node: Node, ctx: Context, key: str) -> Any:
+def _convert_list(inner: Any, rule: FieldRule, node: Node, ctx: Context, key: str) -> Any:
     if not isinstance(node, SequenceNode):
         ctx.error(node, f"« {key} » doit être une liste, pas {_kind_of(node)}")
         return None
@@ -156,7 +124,7 @@ def _check_repeats(node: SequenceNode, items: list[Any], ctx: Context, key: str)
         seen.add(item)
 
 
-def _convert_text(rule: _FieldRule, node: Node, ctx: Context, key: str) -> str | None:
+def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | None:
     if not isinstance(node, ScalarNode) or node.tag not in _TEXT_TAGS:
         ctx.error(node, f"« {key} » doit être un texte, pas {_kind_of(node)}")
         return None
@@ -202,7 +170,7 @@ def _reference_message(reference: str, value: str, allowed: frozenset[str]) -> s
     )
 
 
-def _unknown_key_message(key: object, rules: dict[str, _FieldRule]) -> str:
+def _unknown_key_message(key: object, rules: dict[str, FieldRule]) -> str:
     allowed = ", ".join(f"« {name} »" for name in rules)
     if not isinstance(key, str):
         return f"clé non valide ; clés permises ici : {allowed}"
@@ -219,9 +187,3 @@ def _kind_of(node: Node) -> str:
     if isinstance(node, ScalarNode) and node.tag not in _STRING_TAGS:
         return f"une valeur de type « {node.tag.rsplit(':', 1)[-1]} » (retirez l'étiquette « !! »)"
     return _NODE_KIND.get(type(node), "une valeur")
-
-
-def slugify(text: str) -> str:
-    """A suggestion of identifier for a text: lowercase ASCII words and hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .model import Fiche, Kit
-from .render import sheet_path
+from ..model.content import Fiche, Kit
+from ..model.addresses import sheet_path
 
 GROUP_SIZE = 30
 

@@ -10,8 +10,9 @@ import dataclasses
 import json
 from typing import Any
 
-from .model import SLUG_PATTERN, Fiche, Synonymes, Vocabulaire
-from .validate import field_rules
+from .addresses import SLUG_PATTERN
+from .content import Fiche, Synonymes, Vocabulaire
+from .fields import field_rules
 
 SCHEMA_FILES = {"fiche": Fiche, "vocabulaire": Vocabulaire, "synonymes": Synonymes}
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

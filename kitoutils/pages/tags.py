@@ -7,9 +7,10 @@ without JavaScript).
 
 from __future__ import annotations
 
-from .model import Fiche, Kit, Terme
-from .render import environment, sheet_path
-from .typography import french_spacing
+from ..model.content import Fiche, Kit, Terme
+from .render import environment
+from ..model.addresses import sheet_path
+from ..model.typography import french_spacing
 
 # Vocabulary list -> folder of its tag pages, and what a page's title says.
 TAG_KINDS = {

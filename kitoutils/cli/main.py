@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from . import argparse_fr
-from .loader import load_kit
+from ..intake.loader import load_kit
 from .new_sheet import CannotCreate, create_sheet
-from .problems import KitInvalid
+from ..model.problems import KitInvalid
 from .report import FORMATS, choose_format, for_github, for_people
-from .schema import SCHEMA_FILES, schema_text
+from ..model.schema import SCHEMA_FILES, schema_text
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -103,6 +103,3 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     return args.run(args)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

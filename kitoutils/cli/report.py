@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from .problems import KitInvalid, Problem
+from ..model.problems import KitInvalid, Problem
 
 FORMATS = ("auto", "texte", "github")
 ANNOTATION_TITLE = "Kit : fiche à corriger"

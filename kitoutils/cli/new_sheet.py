@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .addresses import RESERVED_SHEET_IDS
-from .loader import RESERVED_FILES, load_vocabulary
-from .markup import unsafe_plain
-from .model import SLUG_PATTERN, Vocabulaire
-from .validate import slugify
+from ..model.addresses import RESERVED_SHEET_IDS
+from ..intake.loader import RESERVED_FILES, load_vocabulary
+from ..intake.markup import unsafe_plain
+from ..model.addresses import SLUG_PATTERN
+from ..model.content import Vocabulaire
+from ..model.addresses import slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/schemas/fiche.schema.json"
 NEW_STATUS = "a-relire"

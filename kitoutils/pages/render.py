@@ -8,10 +8,10 @@ from functools import cache
 import jinja2
 
 from .history import history_html
-from .model import Fiche, Kit
-from .typography import french_spacing
-
-SHEETS_DIR = "fiches"
+from ..model import publication
+from ..model.addresses import SHEETS_DIR, tag_path
+from ..model.content import Fiche, Kit
+from ..model.typography import french_spacing
 
 # Characters that would make plain text (titles, summaries) turn into
 # Markdown or HTML; each is escaped so the text shows as written.
@@ -27,7 +27,7 @@ def plain(text: str) -> str:
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("kitoutils", "templates"),
+        loader=jinja2.PackageLoader("kitoutils.pages", "templates"),
         autoescape=False,  # Markdown output: escaping is explicit, with |plain
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -35,6 +35,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["plain"] = plain
+    env.globals["publication"] = publication
     # "{#" opens a Jinja comment, so attr_list anchors are written by a helper.
     env.globals["ancre"] = lambda identifier, *attributes: "{#" + " ".join((identifier, *attributes)) + "}"
     return env
@@ -42,16 +43,6 @@ def _environment() -> jinja2.Environment:
 
 # The same environment renders other pages of the kit (tag pages).
 environment = _environment
-
-
-def sheet_path(fiche_id: str) -> str:
-    """Path of a sheet's generated page, relative to docs/."""
-    return f"{SHEETS_DIR}/{fiche_id}.md"
-
-
-def tag_path(kind: str, term_id: str) -> str:
-    """Path of a tag page ("publics" or "phases"), relative to docs/: "publics/elus.md"."""
-    return f"{kind}/{term_id}.md"
 
 
 def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
@@ -86,7 +77,8 @@ def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     ))
 
 
-def render_home_downloads(telechargements) -> str:
-    """The home page's link to the zip of every download ("" without downloads)."""
+def render_home_downloads(telechargements, racine: str = "") -> str:
+    """The link to the zip of every download ("" without downloads), from a page
+    whose way back to the site's root is `racine`."""
     template = _environment().get_template("telechargements.md.j2")
-    return french_spacing(template.make_module({"racine": ""}).archive(telechargements))
+    return french_spacing(template.make_module({"racine": racine}).archive(telechargements))

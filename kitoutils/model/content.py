@@ -2,46 +2,16 @@
 
 Each dataclass field carries its French description and its constraints in
 `field(metadata=...)`. The same declarations drive two things: the validator
-that turns YAML nodes into these objects (`validate.py`) and the JSON Schema
-that editors' tools use to complete keys (`schema.py`). Keys in YAML are the
+that turns YAML nodes into these objects (`intake/validate.py`) and the JSON
+Schema that editors' tools use to complete keys (`model/schema.py`). Keys in YAML are the
 field names: French words without accents.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
-def spec(
-    description: str,
-    *,
-    default: Any = ...,
-    identifier: bool = False,
-    reference: str | None = None,
-    min_items: int = 0,
-    markdown: bool = False,
-) -> Any:
-    """Declare a field of the content model.
-
-    identifier: a lowercase slug, unique within its file.
-    reference: the value (or each value) must name a term of this vocabulary
-        list ("publics", "phases", "statuts") or, with "fiches", a sheet.
-    markdown: the text is Markdown rendered on the page.
-    """
-    metadata = {
-        "description": description,
-        "identifier": identifier,
-        "reference": reference,
-        "min_items": min_items,
-        "markdown": markdown,
-    }
-    if default is ...:
-        return field(metadata=metadata)
-    return field(default=default, metadata=metadata)
-
+from .fields import spec
 
 @dataclass(frozen=True)
 class Element:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Fiche, Kit, Synonymes, Vocabulaire
-from .problems import KitInvalid, Problem
+from ..model.content import Fiche, Kit, Synonymes, Vocabulaire
+from ..model.problems import KitInvalid, Problem
 from .validate import Context, build
 from . import yamlfile
 from .content_checks import ReadFile, check as check_content

@@ -1,4 +1,4 @@
-"""The addresses a kit creates: one page per sheet, one anchor per id.
+"""The kit's URL scheme: one page per sheet, one anchor per id.
 
 Sheet ids become URLs (`fiches/<id>/`), and the ids of sections, checklists,
 items and questions become anchors of their page. This module says which
@@ -8,11 +8,31 @@ names are taken, so that two things never share an address.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
-from .model import SLUG_PATTERN, Fiche
-from .render import SHEETS_DIR, sheet_path
-from .validate import slugify
+from .content import Fiche
+
+SHEETS_DIR = "fiches"
+# Ids of sheets, sections, checklists, items, terms: they become addresses and anchors.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def sheet_path(fiche_id: str) -> str:
+    """Path of a sheet's generated page, relative to docs/."""
+    return f"{SHEETS_DIR}/{fiche_id}.md"
+
+
+def tag_path(kind: str, term_id: str) -> str:
+    """Path of a tag page ("publics" or "phases"), relative to docs/: "publics/elus.md"."""
+    return f"{kind}/{term_id}.md"
+
+
+def slugify(text: str) -> str:
+    """A suggestion of identifier for a text: lowercase ASCII words and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
 
 # Anchors the sheet template adds on its own (see templates/fiche.md.j2),
 # and the prefixes of every id the template derives (`case-<element>`).

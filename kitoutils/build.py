@@ -1,0 +1,72 @@
+"""One build of the site: the kit, its settings, and everything made from them.
+
+A `SiteBuild` makes each artefact once (the downloads, which pages link to
+with their sizes, are generated on first use and shared by every page and by
+the offline copy). The MkDocs hooks only hand its files to MkDocs; another
+generator could write them to disk just as well.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import cached_property
+
+from .downloads import Downloads, generate_downloads
+from .model.addresses import SHEETS_DIR, sheet_path, tag_path
+from .model.content import Kit
+from .pages import markers
+from .pages.diagrams import render_roles, render_timeline
+from .pages.render import render_fiche, render_home_downloads, render_sheet_list
+from .pages.tags import TAG_KINDS, render_tag_page
+from .settings import BuildSettings
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the site, generated from the kit."""
+
+    path: str  # relative to the site's root, as in docs/
+    content: str | bytes
+    source: str | None = None  # the YAML file it comes from, for "edit this page"
+    as_is: bool = False  # copied unchanged, even a .md file: a download, not a page
+
+
+class SiteBuild:
+    """The kit and settings of one build, and what it makes of them."""
+
+    def __init__(self, kit: Kit, settings: BuildSettings) -> None:
+        self.kit = kit
+        self.settings = settings
+        # The offline copy's notice for the home page, set by whoever builds the copy.
+        self.offline_notice: markers.Filler = lambda page: ""
+
+    @cached_property
+    def downloads(self) -> Downloads:
+        return generate_downloads(self.kit, self.settings)
+
+    def files(self) -> list[OutputFile]:
+        """Every generated file of the site: sheet pages, downloads, tag pages."""
+        kit = self.kit
+        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads), kit.files[f.id])
+                  for f in kit.fiches]
+        downloads = [OutputFile(path, content, as_is=True) for path, content in self.downloads.files.items()]
+        tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
+                for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)]
+        return [*sheets, *downloads, *tags]
+
+    def fill_markers(self, markdown: str, page_path: str) -> str:
+        """A hand-written page with the kit's parts in place of its markers."""
+        return markers.fill_markers(markdown, page_path, {
+            markers.SHEET_LIST: lambda page: render_sheet_list(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
+            markers.DOWNLOADS: lambda page: render_home_downloads(self.downloads, _to_root(page)),
+            markers.OFFLINE: self.offline_notice,
+            markers.ROLES: lambda page: render_roles(self.kit),
+            markers.TIMELINE: lambda page: render_timeline(self.kit),
+        })
+
+
+def _to_root(page_path: str) -> str:
+    """The relative link from a page (a path in docs/) back to the site's root: "" or "../"."""
+    folder = posixpath.dirname(page_path)
+    return "" if not folder else posixpath.relpath(".", folder) + "/"

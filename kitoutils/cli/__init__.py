@@ -1,0 +1,1 @@
+"""The `kit` command: check sheets, write schemas, start a new sheet."""

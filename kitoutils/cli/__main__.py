@@ -1,0 +1,5 @@
+"""`python -m kitoutils.cli`, the same as the `kit` command."""
+
+from .main import main
+
+raise SystemExit(main())
