@@ -42,14 +42,14 @@ SYNTAX = "erreur de syntaxe YAML : "
     ("statut: a-relire", " statut: a-relire",
      (10, 8), "deux-points inattendu : mettez le texte entre guillemets, ou vérifiez l'indentation de la ligne"),
     ("    titre: Les missions possibles", "   titre: Les missions possibles",
-     (42, 4), "indentation incohérente : cette ligne n'est alignée ni sur les tirets « - » de sa "
+     (55, 4), "indentation incohérente : cette ligne n'est alignée ni sur les tirets « - » de sa "
      "liste, ni sur les clés de son bloc"),
     ("statut: a-relire", "statut: @relire",
      (10, 9), "un texte ne peut pas commencer par « @ » : mettez-le entre guillemets"),
     ("statut: a-relire", "statut: a-relire\n---\nautre: document",
      (11, 1), "le fichier contient plusieurs documents YAML (« --- ») : n'en gardez qu'un"),
     ("introduction: |-\n  La", "introduction: |- La\n  La",
-     (12, 18), "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"),
+     (25, 18), "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"),
     ("statut: a-relire", 'statut: "a-relire',
      (10, 9), "ce guillemet n'est jamais fermé : ajoutez le guillemet fermant à la fin du texte"),
     ("voir_aussi: [pilotage", "voir_aussi: [,pilotage",
@@ -244,7 +244,7 @@ def test_html_in_code_spans_and_safe_links_is_accepted(kit_copy):
 
 @pytest.mark.parametrize(("sheet", "field", "payload"), [
     ("amo", "titre: L'assistance à maîtrise d'ouvrage (AMO)", "</title><script>alert(1)</script>"),
-    ("pilotage", "  auteurs: ARENE Île-de-France, avec Groupe Re-Sources", "<b>ARENE</b>"),
+    ("pilotage", "    editeur: ARENE Île-de-France, avec Groupe Re-Sources", "<b>ARENE</b>"),
 ])
 def test_html_in_plain_text_fields_is_refused(kit_copy, sheet, field, payload):
     key = field.split(":")[0]

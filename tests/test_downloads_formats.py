@@ -17,7 +17,7 @@ from kitoutils.downloads.ods import build_ods
 from kitoutils.downloads.odt import build_odt
 from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.sheet_pdf import build_sheet_pdf
-from kitoutils.downloads.text import plain_inline
+from kitoutils.downloads.text import plain_inline, source_credit
 from kitoutils.intake.loader import load_kit
 from kitoutils.settings import DEFAULT_EPOCH
 from kitoutils.model.content import Element, Liste
@@ -87,9 +87,8 @@ def test_fillable_pdf_text_metadata_and_language(fiche, liste):
         assert heading in text
     total = len(reader.pages)
     assert f"Page {total} sur {total}" in text
-    assert "ARENE Île-de-France" in text
-    if fiche.source:
-        assert "juin 2016" in text and "Groupe Re-Sources" in text
+    # The credit line, built from the sheet's sources, as on its page.
+    assert normalized(source_credit(fiche)) in text
     assert reader.metadata.title == f"{liste.titre} — {fiche.titre}"
     assert reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == "fr-FR"

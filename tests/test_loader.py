@@ -35,7 +35,7 @@ def test_real_kit_loads_with_its_sheets():
     assert sum(len(liste.elements) for liste in pilotage.checklists()) >= 20
     assert {s.id for s in pilotage.sections} >= {
         "pilotage-technique", "coordination-administrative", "coordination-logistique"}
-    assert pilotage.source is not None and "ARENE" in pilotage.source.auteurs
+    assert pilotage.source_reprise() is not None and "ARENE" in pilotage.source_reprise().editeur
     for other in ("suivi-externe", "amo"):
         assert max(len(liste.elements) for liste in kit.fiche(other).checklists()) >= 6
         assert kit.fiche(other).statut == "a-relire"

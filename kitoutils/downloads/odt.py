@@ -21,7 +21,7 @@ from odf.text import H, P, PageCount, PageNumber
 from ..model.content import Fiche, Liste
 from .odf_common import describe, package
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
-from .text import KIT_TITLE, author, french_spacing, plain_inline, source_credit
+from .text import KIT_TITLE, author, footer_credit, french_spacing, plain_inline, source_credit
 
 COLUMN_WIDTHS = ("1.4cm", "7.2cm", "3.4cm", "2.4cm", "3cm")  # 17.4 cm: A4 less 1.8 cm margins
 BORDER = "0.5pt solid #9fa8da"
@@ -109,7 +109,7 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     document = OpenDocumentText()
     describe(document, title=f"{liste.titre} — {fiche.titre}",
              subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche), epoch=epoch)
-    styles = _styles(document, source_credit(fiche))
+    styles = _styles(document, footer_credit(fiche))
 
     # The check boxes live in a form (not in design mode, so they are live on
     # opening); each is drawn in its table cell by a draw:control.
@@ -158,4 +158,5 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
             row.addElement(cell)
         table.addElement(row)
     document.text.addElement(table)
+    document.text.addElement(P(stylename=styles["aide"], text=source_credit(fiche)))
     return package(document, epoch)

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from ..model.content import Fiche, Liste
 from .pdf_common import ACCENT, RULE, build_pdf, para
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
-from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit
+from .text import KIT_TITLE, author, footer_credit, pdf_inline, plain_inline, source_credit
 
 FIELD_HEIGHT = 15
 CHECKBOX_SIZE = 12
@@ -88,11 +88,13 @@ def build_pdf_form(fiche: Fiche, liste: Liste) -> bytes:
              "puis enregistrez le fichier pour garder vos réponses.", "aide"),
         Spacer(1, 4 * mm),
         checklist_table(liste),
+        Spacer(1, 4 * mm),
+        para(pdf_inline(source_credit(fiche)), "aide"),
     ]
     return build_pdf(
         story,
         title=f"{liste.titre} — {fiche.titre}",
         subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}",
         author=author(fiche),
-        credit=source_credit(fiche),
+        credit=footer_credit(fiche),
     )

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..model.content import Fiche
-from ..model.publication import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
+from ..model.provenance import credit_line, short_credit
+from ..model.publication import KIT_TITLE
 from ..model.typography import NARROW_NBSP, NBSP, french_spacing
 
 __all__ = ["KIT_TITLE", "french_spacing"]  # re-exported: the downloads' own words use them too
@@ -85,13 +86,16 @@ def blocks(text: str) -> list[Block]:
 
 
 def source_credit(fiche: Fiche) -> str:
-    """The credit line of a sheet's documents, as the page words it."""
-    if fiche.source is not None:
-        source = fiche.source
-        return french_spacing(f"Source : {source.titre}, {source.auteurs}, {source.date}.")
-    return (f"Fiche rédigée pour le {KIT_TITLE} ({KIT_PUBLISHER}, {KIT_DATE}) "
-            "à partir de pratiques établies.")
+    """The credit line of a sheet's documents, in the page's words, from its sources only."""
+    return french_spacing(credit_line(fiche))
+
+
+def footer_credit(fiche: Fiche) -> str:
+    """The short credit of a page footer; source_credit() is in the document's body."""
+    return french_spacing(short_credit(fiche))
 
 
 def author(fiche: Fiche) -> str:
-    return fiche.source.auteurs if fiche.source is not None else KIT_PUBLISHER
+    """Document metadata: the adapted source's publisher, or the site for a sheet written here."""
+    reprise = fiche.source_reprise()
+    return reprise.editeur if reprise is not None else f"Site du {KIT_TITLE}"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model.content import Fiche, Kit, Synonymes, Vocabulaire
 from ..model.problems import KitInvalid, Problem
+from .provenance import check_provenance
 from .validate import Context, build
 from . import yamlfile
 from .content_checks import ReadFile, check as check_content
@@ -97,6 +98,8 @@ def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], 
     value = build(cls, node, ctx)
     if expected_id is not None:
         _check_file_name(ctx, value, expected_id)
+    if isinstance(value, Fiche):
+        check_provenance(ctx, value)
     problems.extend(ctx.problems)
     value = None if ctx.problems else value
     if read_files is not None:

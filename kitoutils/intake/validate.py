@@ -39,6 +39,9 @@ _NODE_KIND = {
 }
 
 
+# References checked against the file's own content (see intake/provenance.py).
+LOCAL_REFERENCES = frozenset({"sources", "origines"})
+
 @dataclass
 class Context:
     """What the validation of one file needs to know and what it found."""
@@ -51,6 +54,9 @@ class Context:
     identifiers: dict[str, Node] = field(default_factory=dict)
     # Every free text met (node, is Markdown), for the checks of content_checks.py.
     texts: list[tuple[ScalarNode, bool]] = field(default_factory=list)
+    # References whose allowed values depend on the file itself (a sheet's own
+    # sources): (reference, value, node), checked once the file is built.
+    local_references: list[tuple[str, str, ScalarNode]] = field(default_factory=list)
 
     def error(self, node: Node, message: str) -> None:
         self.problems.append(at(self.path, node, message))
@@ -150,7 +156,9 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
             ))
             return None
         ctx.identifiers[text] = node
-    if rule.reference and ctx.references is not None:
+    if rule.reference in LOCAL_REFERENCES:
+        ctx.local_references.append((rule.reference, text, node))
+    elif rule.reference and ctx.references is not None:
         allowed = ctx.references.get(rule.reference, frozenset())
         if text not in allowed:
             ctx.error(node, _reference_message(rule.reference, text, allowed))

@@ -19,6 +19,9 @@ class Element:
 
     id: str = spec("Identifiant stable de l'élément (ne jamais le changer une fois publié).", identifier=True)
     texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", markdown=True)
+    origine: str | None = spec(
+        "« ajout » quand ce texte complète la source reprise par la fiche (affiché « Complément au "
+        "kit d'origine ») ; absent quand il en reprend les faits.", default=None, reference="origines")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Section:
     titre: str = spec("Titre de la section.")
     texte: str = spec("Texte de la section (Markdown).", markdown=True)
     listes: tuple[Liste, ...] = spec("Listes à cocher de la section.", default=())
+    origine: str | None = spec(
+        "« ajout » quand ce texte complète la source reprise par la fiche (affiché « Complément au "
+        "kit d'origine ») ; absent quand il en reprend les faits.", default=None, reference="origines")
 
 
 @dataclass(frozen=True)
@@ -49,15 +55,21 @@ class Question:
     question: str = spec("La question, telle qu'un élu ou une direction la pose.")
     reponse: str = spec("Réponse courte (Markdown).", markdown=True)
     arguments: tuple[str, ...] = spec("Arguments à l'appui de la réponse.", default=(), markdown=True)
+    origine: str | None = spec(
+        "« ajout » quand ce texte complète la source reprise par la fiche (affiché « Complément au "
+        "kit d'origine ») ; absent quand il en reprend les faits.", default=None, reference="origines")
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where the sheet's facts come from, credited on the page."""
+    """A publication the sheet's facts come from; the credit line is built from these only."""
 
-    titre: str = spec("Titre de la source.")
-    auteurs: str = spec("Auteurs de la source.")
-    date: str = spec("Date de publication de la source (par exemple « juin 2016 »).")
+    id: str = spec("Identifiant de la source, unique dans la fiche (par exemple « fiche-pilotage-2016 »).",
+                   identifier=True)
+    titre: str = spec("Titre de la source (publication, page, article de loi).")
+    editeur: str = spec("Qui la publie : auteurs, organisme ou site.")
+    date: str = spec("Date de publication ou de version (par exemple « juin 2016 »).")
+    adresse: str | None = spec("Adresse web de la source (https://…), quand elle en a une.", default=None)
 
 
 @dataclass(frozen=True)
@@ -71,13 +83,22 @@ class Fiche:
     phase: str = spec("Phase de la démarche (terme du vocabulaire).", reference="phases")
     statut: str = spec("Statut éditorial (terme du vocabulaire).", reference="statuts")
     sections: tuple[Section, ...] = spec("Les sections de la fiche, dans l'ordre.", min_items=1)
+    sources: tuple[Source, ...] = spec(
+        "Les sources de la fiche : la ligne de crédit de la page, du PDF et de kit.json est faite "
+        "de cette liste, et d'elle seule.", min_items=1)
     voir_aussi: tuple[str, ...] = spec("Identifiants des fiches liées.", default=(), reference="fiches")
-    source: Source | None = spec("Source d'origine, créditée sur la page.", default=None)
+    reprend: str | None = spec(
+        "Identifiant de la source dont la fiche reprend les faits (fiche adaptée du kit d'origine) ; "
+        "absent pour une fiche rédigée pour ce site.", default=None, reference="sources")
     introduction: str | None = spec("Introduction de la fiche (Markdown).", default=None, markdown=True)
     questions: tuple[Question, ...] = spec("Questions de la foire aux questions.", default=())
 
     def checklists(self) -> list[Liste]:
         return [liste for section in self.sections for liste in section.listes]
+
+    def source_reprise(self) -> Source | None:
+        """The source the sheet is adapted from, or None for a sheet written for this site."""
+        return next((s for s in self.sources if s.id == self.reprend), None)
 
 
 @dataclass(frozen=True)

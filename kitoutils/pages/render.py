@@ -9,6 +9,7 @@ import jinja2
 
 from .history import history_html
 from ..model import publication
+from ..model.provenance import ADDITION_LABEL, credit_parts
 from ..model.addresses import SHEETS_DIR, tag_path
 from ..model.content import Fiche, Kit
 from ..model.typography import french_spacing
@@ -36,6 +37,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["plain"] = plain
     env.globals["publication"] = publication
+    env.globals["complement"] = ADDITION_LABEL
     # "{#" opens a Jinja comment, so attr_list anchors are written by a helper.
     env.globals["ancre"] = lambda identifier, *attributes: "{#" + " ".join((identifier, *attributes)) + "}"
     return env
@@ -59,6 +61,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
         telechargements=telechargements,
         racine="../",  # from fiches/<id>.md back to the site's root
         historique=history_html(kit.historique, kit.files[fiche.id]),
+        credit=credit_parts(fiche),
     ))
 
 
