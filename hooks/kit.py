@@ -2,7 +2,8 @@
 
 Each event only calls the core: read the build's settings and load the kit
 (on_config), add the files the build makes (on_files: sheet pages, downloads,
-tag pages), fill the markers of hand-written pages (on_page_markdown), add
+tag pages, glossary), fill the markers of hand-written pages (on_page_markdown),
+explain the glossary's terms at their first use (on_post_page), add
 the kit's documents to the search index (on_post_build). The build's state
 lives on one `SiteBuild`, kept on the config MkDocs hands to every event. A
 kit with errors stops the build with the located French messages and no
@@ -98,6 +99,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return site_build(config).fill_markers(markdown, page.file.src_uri)
     except UnknownMarker as unknown:
         raise PluginError(str(unknown)) from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # After the search plugin has read the page: definitions stay out of the search results.
+    return site_build(config).explain_terms(output, page.file.src_uri)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

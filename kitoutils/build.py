@@ -17,6 +17,7 @@ from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
 from .pages import markers
 from .pages.diagrams import render_roles, render_timeline
+from .pages.glossary import GLOSSARY_PAGE, mark_first_uses, render_glossary_page
 from .pages.render import render_fiche, render_home_downloads, render_sheet_list
 from .pages.tags import TAG_KINDS, render_tag_page
 from .settings import BuildSettings
@@ -53,7 +54,15 @@ class SiteBuild:
         downloads = [OutputFile(path, content, as_is=True) for path, content in self.downloads.files.items()]
         tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
                 for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)]
-        return [*sheets, *downloads, *tags]
+        glossary = ([OutputFile(GLOSSARY_PAGE, render_glossary_page(kit.glossaire), "kit/glossaire.yml")]
+                    if kit.glossaire else [])
+        return [*sheets, *downloads, *tags, *glossary]
+
+    def explain_terms(self, page_html: str, page_path: str) -> str:
+        """A built page with the first use of each glossary term explained (not the glossary itself)."""
+        if page_path == GLOSSARY_PAGE:
+            return page_html
+        return mark_first_uses(page_html, self.kit.glossaire)
 
     def fill_markers(self, markdown: str, page_path: str) -> str:
         """A hand-written page with the kit's parts in place of its markers."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.content import Fiche, Kit, Synonymes, Vocabulaire
+from ..model.content import Fiche, Glossaire, Kit, Synonymes, Vocabulaire
 from ..model.problems import KitInvalid, Problem
+from .glossary import check_glossary
 from .provenance import check_provenance
 from .validate import Context, build
 from . import yamlfile
@@ -14,8 +15,9 @@ from . import git_history
 
 VOCABULARY_FILE = "vocabulaire.yml"
 SYNONYMS_FILE = "synonymes.yml"  # optional: the search's synonyms and abbreviations
+GLOSSARY_FILE = "glossaire.yml"  # optional: the terms explained on every page
 # Files of kit/ that are not sheets.
-RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE}
+RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE, GLOSSARY_FILE}
 
 
 def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
@@ -77,13 +79,20 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
     if synonyms_path.is_file():
         synonymes = _load_one(Synonymes, synonyms_path, display(synonyms_path), {}, problems)
 
+    glossaire = None
+    glossary_path = kit_dir / GLOSSARY_FILE
+    if glossary_path.is_file():
+        glossaire = _load_one(Glossaire, glossary_path, display(glossary_path), {}, problems,
+                              read_files=read_files)
+
     problems.extend(check_content(read_files, docs_dir))
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None
     historique = git_history.last_changes(kit_dir.parent, list(files.values()))
     return Kit(vocabulaire=vocabulaire, fiches=tuple(fiches), files=files, historique=historique,
-               synonymes=synonymes.synonymes if synonymes else ())
+               synonymes=synonymes.synonymes if synonymes else (),
+               glossaire=glossaire.termes if glossaire else ())
 
 
 def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], expected_id: str | None = None,
@@ -100,6 +109,8 @@ def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], 
         _check_file_name(ctx, value, expected_id)
     if isinstance(value, Fiche):
         check_provenance(ctx, value)
+    elif isinstance(value, Glossaire):
+        check_glossary(ctx, value)
     problems.extend(ctx.problems)
     value = None if ctx.problems else value
     if read_files is not None:

@@ -153,6 +153,28 @@ class Synonymes:
 
 
 @dataclass(frozen=True)
+class Definition:
+    """A term of the glossary, explained on its page and at its first use on every page."""
+
+    id: str = spec("Identifiant stable du terme (ancre de la page « Glossaire »).", identifier=True)
+    terme: str = spec("Le terme tel que le glossaire l'affiche.")
+    definition: str = spec("Explication du terme en une ou deux phrases (texte simple, lu dans l'infobulle).")
+    formes: tuple[str, ...] = spec(
+        "Façons dont le terme s'écrit dans les textes (une abréviation, sa forme longue) ; "
+        "par défaut, le terme seul. Une forme n'appartient qu'à un seul terme.", default=())
+
+    def forms(self) -> tuple[str, ...]:
+        return self.formes or (self.terme,)
+
+
+@dataclass(frozen=True)
+class Glossaire:
+    """The glossary of kit/glossaire.yml."""
+
+    termes: tuple[Definition, ...] = spec("Les termes du glossaire.", min_items=1)
+
+
+@dataclass(frozen=True)
 class Kit:
     """The whole validated kit."""
 
@@ -163,6 +185,7 @@ class Kit:
     # None outside a git checkout. Read by git_history.py.
     historique: dict[str, str | None] | None = None
     synonymes: tuple[Synonyme, ...] = ()  # from kit/synonymes.yml, for the site's search
+    glossaire: tuple[Definition, ...] = ()  # from kit/glossaire.yml (optional)
 
     def fiche(self, fiche_id: str) -> Fiche:
         return next(f for f in self.fiches if f.id == fiche_id)

@@ -11,11 +11,11 @@ import json
 from typing import Any
 
 from .addresses import SLUG_PATTERN
-from .content import Fiche, Synonymes, Vocabulaire
+from .content import Fiche, Glossaire, Synonymes, Vocabulaire
 from .fields import field_rules
 from .provenance import ADDITION
 
-SCHEMA_FILES = {"fiche": Fiche, "vocabulaire": Vocabulaire, "synonymes": Synonymes}
+SCHEMA_FILES = {"fiche": Fiche, "vocabulaire": Vocabulaire, "synonymes": Synonymes, "glossaire": Glossaire}
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
