@@ -89,7 +89,7 @@ def test_bom_and_crlf_are_accepted_with_right_line_numbers(kit_copy):
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     kit = load_kit(kit_copy)
-    assert kit.fiche("amo").titre == "L'assistance à maîtrise d'ouvrage (AMO)"
+    assert kit.fiche("amo").titre == "L’assistance à maîtrise d’ouvrage (AMO)"  # typeset at load
     assert "\r" not in kit.fiche("amo").sections[0].texte
     # An error in the same file is placed as in the LF file: line 9, column 8.
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("phase: preparation", "phase: bilan")

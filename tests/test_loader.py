@@ -164,7 +164,7 @@ def test_broken_vocabulary_is_reported_alone(kit_copy):
 def test_synonyms_load_with_the_kit():
     kit = load_kit(Path(__file__).parent.parent / "kit")
     groups = {s.id: s.termes for s in kit.synonymes}
-    assert groups["amo"] == ("AMO", "assistance à maîtrise d'ouvrage")
+    assert groups["amo"] == ("AMO", "assistance à maîtrise d’ouvrage")  # typeset at load, like every text
     assert "comité de pilotage" in groups["copil"]
 
 

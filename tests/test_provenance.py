@@ -13,6 +13,7 @@ from kitoutils.downloads.catalog import KIT_JSON_PATH, sheet_pdf_path
 from kitoutils.downloads.text import footer_credit
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.provenance import ADDITION_LABEL, credit_line
+from kitoutils.model.typography import french_typography
 from kitoutils.pages.render import render_fiche
 
 from conftest import KIT
@@ -62,7 +63,7 @@ def test_the_page_credit_is_built_from_the_listed_sources_only(kit_copy: Path):
     kit = load_kit(kit_copy)
     page = render_fiche(kit, kit.fiche("amo"))
     credits = page[page.index("## Sources et crédits"):]
-    assert "Fiche rédigée pour ce site d'après" in credits
+    assert "Fiche rédigée pour ce site d’après" in credits
     assert "*Décret du 29 décembre 2025 sur les seuils*" in credits
     assert "2025-1386" not in credits
     assert "En attente de relecture par les éditeurs du kit." in credits
@@ -80,7 +81,7 @@ def test_an_adapted_sheet_names_its_source_and_marks_its_additions(built_site: P
     for liste in pilotage.checklists():
         for element in liste.elements:
             item = re.search(rf'<li[^>]*id="{element.id}".*?</li>', html, re.S).group(0)
-            assert (ADDITION_LABEL in item) == (element.id in added), element.id
+            assert (french_typography(ADDITION_LABEL) in item) == (element.id in added), element.id
 
 
 def words(text: str) -> str:
@@ -100,7 +101,9 @@ def test_page_pdf_and_kit_json_carry_the_same_credit(built_site: Path):
         pdf = " ".join(line for page in PdfReader(built_site / sheet_pdf_path(fiche.id)).pages
                        for line in page.extract_text().splitlines() if words(line) not in footer)
         html = (built_site / "fiches" / fiche.id / "index.html").read_text(encoding="utf-8")
-        page_credits = words(unescape(re.sub(r"<[^>]+>", "", html[html.index('id="kit-source"'):])))
+        credits = html[html.index('id="kit-source"'):]
+        credits = re.sub(r'<span class="kit-terme__infobulle".*?</span>', "", credits, flags=re.S)  # glossary
+        page_credits = words(unescape(re.sub(r"<[^>]+>", "", credits)))
         for source in fiche.sources:
             assert words(source.titre) in words(pdf), (fiche.id, source.id)
             assert words(source.titre) in page_credits, (fiche.id, source.id)

@@ -87,3 +87,11 @@ def test_missing_words_are_shown_as_typed(search_page):
     missing = search_page.locator(".md-search-result__terms del").all_inner_texts()
     assert "zzzinconnu" in missing
     assert all(not word.startswith("§") for word in missing)
+
+
+def test_either_apostrophe_finds_what_the_pages_typeset(search_page):
+    # The pages say « l’animation » (typographic apostrophe); readers type either.
+    straight = ranked_locations(type_query(search_page, "l'animation"))
+    curly = ranked_locations(type_query(search_page, "l’animation"))
+    assert straight == curly
+    assert "fiches/amo/#recenser-competences-animation" in straight  # « … de l’animation de groupes »

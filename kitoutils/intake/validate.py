@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model.addresses import SLUG_PATTERN, slugify
 from ..model.fields import FieldRule, field_rules
 from ..model.problems import Problem
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 from .yamlfile import at
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -165,7 +165,7 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
             return None
     if rule.identifier or rule.reference:
         return text
-    return french_spacing(text)
+    return french_typography(text)
 
 
 def _reference_message(reference: str, value: str, allowed: frozenset[str]) -> str:

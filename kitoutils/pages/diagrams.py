@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from ..model.content import Kit, Role
 from .render import plain
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 
 WIDTH = 360  # viewBox width: about a phone's width, so text stays readable there
 PADDING = 8
@@ -102,7 +102,7 @@ def roles_svg(roles: tuple[Role, ...]) -> str:
         + ". La liste qui suit le schéma détaille ce que fait chacun."
     )
     return _svg("kit-qui-fait-quoi", y - gap + 6, "Qui fait quoi dans la démarche",
-                french_spacing(description), lines + body)
+                french_typography(description), lines + body)
 
 
 def render_roles(kit: Kit) -> str:
@@ -149,7 +149,7 @@ def timeline_svg(kit: Kit) -> str:
         + ". Chaque phase et ses fiches sont détaillées dans la liste des fiches qui suit."
     )
     return _svg("kit-frise-des-phases", y - 16, "Les phases de la démarche",
-                french_spacing(description), [line, *body])
+                french_typography(description), [line, *body])
 
 
 def render_timeline(kit: Kit) -> str:

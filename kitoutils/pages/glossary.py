@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 
 from ..model.content import Definition
+from ..model.typography import french_typography
 
 GLOSSARY_PAGE = "glossaire.md"
 TOOLTIP_ID = "kit-glossaire-{}"
@@ -45,7 +46,7 @@ def render_glossary_page(termes: tuple[Definition, ...]) -> str:
         lines.append(f'<dt id="{terme.id}">{html.escape(terme.terme)}{also}</dt>')
         lines.append(f"<dd>{html.escape(terme.definition)}</dd>")
     lines.append("</dl>")
-    return "\n".join(lines) + "\n"
+    return french_typography("\n".join(lines) + "\n")
 
 
 def _pattern(termes: tuple[Definition, ...]) -> re.Pattern[str]:

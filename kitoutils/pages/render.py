@@ -12,7 +12,7 @@ from ..model import publication
 from ..model.provenance import ADDITION_LABEL, credit_parts
 from ..model.addresses import SHEETS_DIR, tag_path
 from ..model.content import Fiche, Kit
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 
 # Characters that would make plain text (titles, summaries) turn into
 # Markdown or HTML; each is escaped so the text shows as written.
@@ -52,7 +52,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
     # The templates' own words ("Phase :") get the same typography as the texts.
-    return french_spacing(_environment().get_template("fiche.md.j2").render(
+    return french_typography(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
         phase=vocabulaire.terms("phases")[fiche.phase],
         statut=vocabulaire.terms("statuts")[fiche.statut],
@@ -68,7 +68,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
 def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """The sheets grouped by phase, as shown on the home page."""
     publics = kit.vocabulaire.terms("publics")
-    return french_spacing(_environment().get_template("accueil.md.j2").render(
+    return french_typography(_environment().get_template("accueil.md.j2").render(
         groupes=kit.by_phase(),
         prefixe=prefix,
         libelles_publics=lambda fiche: [publics[p].libelle for p in fiche.publics],
@@ -84,4 +84,4 @@ def render_home_downloads(telechargements, racine: str = "") -> str:
     """The link to the zip of every download ("" without downloads), from a page
     whose way back to the site's root is `racine`."""
     template = _environment().get_template("telechargements.md.j2")
-    return french_spacing(template.make_module({"racine": racine}).archive(telechargements))
+    return french_typography(template.make_module({"racine": racine}).archive(telechargements))
