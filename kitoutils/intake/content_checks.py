@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.addresses import file_name_message, reserved_id_message, sheet_anchors, sheet_id_message
+from .inclusive import inclusive_findings
 from .links import Anchors, link_message
 from .markup import links, unsafe_markdown, unsafe_plain
 from .positions import locate
@@ -50,6 +51,7 @@ def _text_problems(read: ReadFile) -> list[Problem]:
     problems = []
     for node, markdown in read.ctx.texts:
         findings = unsafe_markdown(node.value) if markdown else unsafe_plain(node.value)
+        findings = [*findings, *inclusive_findings(node.value)]
         for finding in findings:
             line, column = locate(read.source, node, finding.offset, finding.snippet)
             problems.append(Problem(read.display, line, column, finding.message))
