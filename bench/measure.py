@@ -3,8 +3,11 @@
 MODE is `build` (one build) or `rebuild` (a build, then one sheet edited,
 then the timed rebuild, as `mkdocs serve` does it: a new config, the same
 process, so in-process caches stay warm). Prints one JSON line: seconds of
-the timed build and peak resident memory in bytes. Interpreter start-up is
-left out: it is the same for every variant.
+the timed build, peak resident memory in bytes of this process and of its
+largest worker process (download files are made in workers), and the
+download files made by each generation of the timed build (the offline
+copy, built within the same build, would show as a second generation).
+Interpreter start-up is left out: it is the same for every variant.
 """
 
 from __future__ import annotations
@@ -37,16 +40,37 @@ def edit_one_sheet(project: Path) -> None:
     target.write_text(text.replace("Fiche 1 :", "Fiche 1 modifiée :", 1), encoding="utf-8")
 
 
+def count_generated_files() -> list[int]:
+    """Record, per call, how many files the download workers are asked to make."""
+    calls: list[int] = []
+    try:
+        from kitoutils.downloads import workers
+    except ImportError:  # the baseline's project has no hooks, but the package is there anyway
+        return calls
+    run = workers.run
+
+    def counting(tasks, *args, **kwargs):
+        calls.append(sum(len(task) for task in tasks))
+        return run(tasks, *args, **kwargs)
+
+    workers.run = counting
+    return calls
+
+
 def main() -> None:
     mode, project, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.disable(logging.INFO)  # keep the output to one JSON line
+    generated = count_generated_files()
     seconds = build(project, site)
     if mode == "rebuild":
         edit_one_sheet(project)
+        generated.clear()
         seconds = build(project, site)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux gives KiB
-    print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print(json.dumps({"seconds": seconds, "peak_bytes": peak, "workers_peak_bytes": workers_peak,
+                      "generated": generated}))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,17 @@
 """Build benchmark: what the kit's layer costs against plain MkDocs.
 
-    python bench/run.py                      # N = 10, 100, 1000; 5 runs each
+    python bench/run.py                      # N = 10, 100, 150, 1000; 5 runs each
     python bench/run.py --sizes 10 --runs 1  # a quick check
 
 For each N, a synthetic kit is generated, then built with our hooks and, in
 the same run, the baseline is built: the very same pages pre-rendered once to
 plain Markdown and built by plain MkDocs with the same Material configuration
 and no hooks. Variants alternate run by run; each figure is the median.
-Results go to BENCHMARKS.md (section between the « construction » markers).
+Our default build is measured cold (an empty cache, as in a fresh clone or a
+CI run without cache) and warm (run again); a serve-like rebuild edits one
+sheet. The offline copy's regenerated download files are counted on the real
+kit with the cache off. Results go to BENCHMARKS.md (section between the
+« construction » markers).
 """
 
 from __future__ import annotations
@@ -39,9 +43,9 @@ from kitoutils.build import SiteBuild  # noqa: E402
 from kitoutils.settings import BuildSettings  # noqa: E402
 
 NO_DOWNLOADS = {"KIT_SANS_TELECHARGEMENTS": "1"}
-# The offline zip is a second build of the whole site (hooks/hors_ligne.py),
-# cached, and skipped by `mkdocs serve`: measured apart, not in these ratios.
+# `bash scripts/dev.sh serve` skips the offline zip; the default build makes it.
 NO_OFFLINE_ZIP = {"KIT_SANS_HORS_LIGNE": "1"}
+CACHE = "KIT_CACHE_TELECHARGEMENTS"
 REPORT = ROOT / "BENCHMARKS.md"
 BEGIN, END = "<!-- bench:construction:debut -->", "<!-- bench:construction:fin -->"
 
@@ -65,13 +69,16 @@ def prepare_baseline(workdir: Path, ours: Path) -> Path:
     shutil.copytree(ours / "docs", project / "docs")
     shutil.copy2(ours / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     kit = load_kit(ours / "kit")
-    # Plain pages: no download links to dangle, no offline copy to offer.
-    build = SiteBuild(kit, BuildSettings(downloads=False, offline_zip=False))
+    # Plain pages: no download links to dangle, no offline copy to offer, and
+    # checklists left in Material's own search index, as plain MkDocs has it.
+    build = SiteBuild(kit, BuildSettings(downloads=False, offline_zip=False, french_search=False))
     for output in build.files():
         target = project / "docs" / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = output.content
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if output.file is not None:
+            shutil.copyfile(output.file, target)
+        else:
+            target.write_text(output.content, encoding="utf-8")
     for page in (project / "docs").glob("*.md"):  # hand-written pages, their markers filled
         page.write_text(build.fill_markers(page.read_text(encoding="utf-8"), page.name), encoding="utf-8")
     config = {
@@ -123,46 +130,71 @@ def validation_ratio(kit_dir: Path, runs: int) -> tuple[float, float]:
 def run_size(count: int, runs: int, workdir: Path) -> dict:
     ours = prepare_ours(workdir, count)
     baseline = prepare_baseline(workdir, ours)
-    warm_cache = {"KIT_CACHE_TELECHARGEMENTS": str(workdir / "cache-telechargements"), **NO_OFFLINE_ZIP}
+    warm = workdir / "cache-chaud"
     variants = {
         "baseline": Variant("baseline", baseline),
-        "ours": Variant("ours", ours, warm_cache),
+        # The default build (downloads, offline zip), its cache warm.
+        "ours": Variant("ours", ours, {CACHE: str(warm)}),
         "ours_no_downloads": Variant("ours_no_downloads", ours, {**NO_DOWNLOADS, **NO_OFFLINE_ZIP}),
+        # As `mkdocs serve` runs it: downloads, no offline zip, the cache warm
+        # (a cache of its own: the edit would leave the warm builds' cache short of a sheet).
+        "ours_serve": Variant("ours_serve", ours, {CACHE: str(workdir / "cache-serve"), **NO_OFFLINE_ZIP}),
     }
-    # One cold build fills the download cache; the timed full builds then find it warm.
-    cold = measure("build", variants["ours"], workdir / "site-ours-cold")
+    modes = {"build": ("baseline", "ours", "ours_no_downloads"), "rebuild": ("baseline", "ours_serve")}
     samples: dict[tuple[str, str], list[dict]] = {}
-    for _ in range(runs):
-        for mode in ("build", "rebuild"):
-            for name, variant in variants.items():
-                if mode == "rebuild" and name == "ours_no_downloads":
-                    continue
+    for run in range(runs):
+        # The default build from a clean checkout: its cache folder is new and empty.
+        cold = Variant("ours_cold", ours, {CACHE: str(workdir / f"cache-froid-{run}")})
+        samples.setdefault(("build", "ours_cold"), []).append(measure("build", cold, workdir / "site-ours-cold"))
+        if run == 0:  # the first cold build's cache becomes the warm builds' (linked, not copied)
+            shutil.copytree(cold.env[CACHE], warm, copy_function=os.link)
+            shutil.copytree(cold.env[CACHE], workdir / "cache-serve", copy_function=os.link)
+        shutil.rmtree(cold.env[CACHE])
+        for mode, names in modes.items():
+            for name in names:
                 site = workdir / f"site-{name}-{mode}"
-                samples.setdefault((mode, name), []).append(measure(mode, variant, site))
+                samples.setdefault((mode, name), []).append(measure(mode, variants[name], site))
     median = {key: statistics.median(s["seconds"] for s in values) for key, values in samples.items()}
+    spread = {key: (min(s["seconds"] for s in values), max(s["seconds"] for s in values))
+              for key, values in samples.items()}
     peak = {key: max(s["peak_bytes"] for s in values) for key, values in samples.items()}
+    workers_peak = max(s["workers_peak_bytes"] for s in samples[("build", "ours_cold")])
     validate, bare = validation_ratio(ours / "kit", max(runs, 5))
     site_ours, site_base = workdir / "site-ours_no_downloads-build", workdir / "site-baseline-build"
     index = "search/search_index.json"
     return {
         "count": count,
         "runs": runs,
-        "build_ours_cold": cold["seconds"],
+        "build_ours_cold": median[("build", "ours_cold")],
+        "generated_cold": samples[("build", "ours_cold")][0]["generated"],
         "download_bytes": tree_bytes(workdir / "site-ours-build" / "telechargements"),
         "build_baseline": median[("build", "baseline")],
         "build_ours": median[("build", "ours")],
         "build_ours_no_downloads": median[("build", "ours_no_downloads")],
         "rebuild_baseline": median[("rebuild", "baseline")],
-        "rebuild_ours": median[("rebuild", "ours")],
+        "rebuild_ours": median[("rebuild", "ours_serve")],
+        "spread": {f"{mode}/{name}": list(pair) for (mode, name), pair in spread.items()},
         "validate": validate,
         "bare_parse": bare,
         "peak_ours": peak[("build", "ours")],
+        "peak_ours_cold": peak[("build", "ours_cold")],
+        "peak_workers_cold": workers_peak,
         "peak_baseline": peak[("build", "baseline")],
         "site_bytes_ours": tree_bytes(site_ours),
         "site_bytes_baseline": tree_bytes(site_base),
         "index_bytes_ours": (site_ours / index).stat().st_size,
         "index_bytes_baseline": (site_base / index).stat().st_size,
     }
+
+
+def offline_copy_generations(workdir: Path) -> list[int]:
+    """The real kit's default build, cache off: files made by each generation.
+
+    The offline copy is built within the same build: a second number would
+    be the files it made again."""
+    project = copy_site_sources(workdir / "kit-reel")
+    result = measure("build", Variant("kit_reel", project, {CACHE: "non"}), workdir / "site-kit-reel")
+    return result["generated"]
 
 
 def _french(number: float, decimals: int) -> str:
@@ -186,7 +218,58 @@ def _s(n: float) -> str:
     return f"{_french(n, 3)} s"
 
 
-def report(results: list[dict], command: str) -> str:
+# Issue 16's timed targets: N, what, our figure, the baseline's, the target.
+TIMED_TARGETS = (
+    (150, "N = 150, construction par défaut, dépôt tout juste cloné (cache vide)",
+     "build_ours_cold", "build_baseline", "≤ 3×"),
+    (150, "N = 150, la même relancée (cache chaud)", "build_ours", "build_baseline", "≤ 1,3×"),
+    (1000, "N = 1 000, construction complète, cache chaud", "build_ours", "build_baseline", "≤ 1,2×"),
+    (100, "N = 100, reconstruction après modification d'une fiche (comme `mkdocs serve`)",
+     "rebuild_ours", "rebuild_baseline", "≤ 1,5×"),
+)
+# Where each figure's samples are kept, for their spread.
+SPREADS = {"build_ours_cold": "build/ours_cold", "build_ours": "build/ours", "build_baseline": "build/baseline",
+           "rebuild_ours": "rebuild/ours_serve", "rebuild_baseline": "rebuild/baseline"}
+
+
+def _spread(r: dict, key: str) -> str:
+    low, high = r["spread"][key]
+    return f"{_s(low)} – {_s(high)}"
+
+
+def targets(results: list[dict], offline: list[int] | None) -> list[str]:
+    """The rows of issue 16's table of targets that this run measured."""
+    by_count = {r["count"]: r for r in results}
+    lines = [
+        "### Objectifs",
+        "",
+        "| mesure | référence | nous | rapport | objectif | étendue, référence | étendue, nous |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+
+    for count, label, ours, base, target in TIMED_TARGETS:
+        if count in by_count:
+            r = by_count[count]
+            lines.append(f"| {label} | {_s(r[base])} | {_s(r[ours])} | {_ratio(r[ours], r[base])} | {target} "
+                         f"| {_spread(r, SPREADS[base])} | {_spread(r, SPREADS[ours])} |")
+    if 1000 in by_count:
+        r = by_count[1000]
+        lines.append(f"| N = 1 000, mémoire maximale (cache chaud) | {_mo(r['peak_baseline'])} | {_mo(r['peak_ours'])} "
+                     f"| {_ratio(r['peak_ours'], r['peak_baseline'])} | ≤ 2× | | |")
+    if offline:
+        lines.append(f"| version hors ligne : fichiers à télécharger refaits (kit réel, sans cache) | | "
+                     f"{sum(offline[1:])} sur {offline[0]} | | 0 | | |")
+    for r in results:
+        if r["count"] in (150, 1000):
+            lines.append("")
+            lines.append(
+                f"À N = {r['count']}, construction à cache vide : mémoire maximale du processus de MkDocs "
+                f"{_mo(r['peak_ours_cold'])}, du plus gros processus de travail {_mo(r['peak_workers_cold'])} ; "
+                f"fichiers produits par génération : {', '.join(map(str, r['generated_cold']))}.")
+    return lines + [""]
+
+
+def report(results: list[dict], command: str, offline: list[int] | None = None) -> str:
     lines = [
         BEGIN,
         "## Construction du site",
@@ -198,7 +281,11 @@ def report(results: list[dict], command: str) -> str:
         f"{platform.release()}, Python {platform.python_version()}.",
         "",
         "Référence : les mêmes pages rendues une fois en Markdown, construites par MkDocs seul "
-        "avec la même configuration Material et sans crochets.",
+        "avec la même configuration Material et sans crochets. La machine est partagée et chargée : "
+        "l'étendue (plus petite et plus grande mesure) dit le bruit.",
+        "",
+        *targets(results, offline),
+        "### Détail",
         "",
         "| N fiches | mesures | référence | nous, complet | rapport | nous, sans téléchargements | rapport "
         "| reconstruction réf. | reconstruction nous | rapport | validation | YAML seul | rapport |",
@@ -215,14 +302,14 @@ def report(results: list[dict], command: str) -> str:
         )
     lines += [
         "",
-        "Nous, complet : avec les téléchargements, cache disque chaud. Sans téléchargements : "
-        "`KIT_SANS_TELECHARGEMENTS=1`. La version hors ligne (une seconde construction complète, "
-        "mise en cache, que `mkdocs serve` omet) n'entre pas dans ces mesures "
-        "(`KIT_SANS_HORS_LIGNE=1`). Reconstruction : une fiche modifiée, comme pendant "
-        "`mkdocs serve`. Validation : `kit verifier` sans construction, contre une simple "
+        "Nous, complet : la construction par défaut (téléchargements et version hors ligne), "
+        "relancée, cache `.cache/kit/` chaud. 1re construction : la même, cache vide. Sans "
+        "téléchargements : `KIT_SANS_TELECHARGEMENTS=1` (ni version hors ligne). Reconstruction : "
+        "une fiche modifiée, comme pendant `bash scripts/dev.sh serve` (sans version hors ligne, "
+        "cache chaud). Validation : `kit verifier` sans construction, contre une simple "
         "lecture YAML (chargeur C) des mêmes fichiers.",
         "",
-        "| N fiches | 1re construction, cache froid | temps par fiche (nous) | mémoire max. réf. "
+        "| N fiches | 1re construction, cache vide | temps par fiche (nous) | mémoire max. réf. "
         "| mémoire max. nous | octets du site par fiche, réf. | nous (hors téléchargements) "
         "| téléchargements par fiche | index de recherche par fiche, réf. | nous |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -266,22 +353,28 @@ def write_report(section: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mesure le coût de construction du kit.")
-    parser.add_argument("--sizes", default="10,100,1000", help="nombres de fiches, séparés par des virgules")
+    parser.add_argument("--sizes", default="10,100,150,1000", help="nombres de fiches, séparés par des virgules")
     parser.add_argument("--runs", type=int, default=5, help="mesures par variante (médiane)")
     parser.add_argument("--runs-large", type=int, default=None,
                         help="mesures par variante à partir de 1 000 fiches (par défaut : --runs)")
     parser.add_argument("--no-write", action="store_true", help="n'écrit pas BENCHMARKS.md")
+    parser.add_argument("--sans-hors-ligne", action="store_true",
+                        help="ne compte pas les fichiers refaits par la version hors ligne (kit réel)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
+    offline = None
     with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
+        if not args.sans_hors_ligne:
+            offline = offline_copy_generations(Path(tmp))
+            print(json.dumps({"hors_ligne": offline}), flush=True)
         for count in sizes:
             runs = args.runs_large if count >= 1000 and args.runs_large else args.runs
             results.append(run_size(count, runs, Path(tmp) / f"n{count}"))
             print(json.dumps(results[-1]), flush=True)
     given = sys.argv[1:] if argv is None else argv
     command = " ".join(["python bench/run.py", *given])
-    section = report(results, command)
+    section = report(results, command, offline)
     if not args.no_write:
         write_report(section)
     print(section)

@@ -1,8 +1,10 @@
 """MkDocs hooks for the offline copy of the site, opened from the file system.
 
-In the normal build, the copy is built once more in a subprocess (with
-KIT_HORS_LIGNE=true, which turns Material's offline plugin on), zipped, and
-offered on the home page. The zip is kept in .cache/ and reused while its
+In the normal build, the copy is built in the same process, by MkDocs
+itself with Material's offline plugin on, from this build's kit and
+download files (never generated twice; the archive of all downloads stays
+on the published site, which the copy links to), then zipped and offered
+on the home page. The zip is kept in the build's cache and reused while its
 sources have not changed; the settings `sans_hors_ligne` and
 `sans_telechargements` (mkdocs.yml, `extra: kit:`) skip it.
 
@@ -21,33 +23,33 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
 
 import kitoutils
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
 from kitoutils.build import SiteBuild
 from kitoutils.offline import (
-    README, ZIP_FOLDER, ZIP_PATH, download_notice, fingerprint, skipped_notice, variant_notice, zip_directory,
+    README, ZIP_FOLDER, ZIP_PATH, download_notice, fingerprint, skipped_notice, variant_notice, write_site_zip,
 )
 
 log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
 
-OFFLINE_ENV = "KIT_HORS_LIGNE"
 SHIM_SOURCE = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
+OFFLINE_PLUGIN = "material/offline"
+BUILD_KEY = "kit_build"  # where hooks/kit.py keeps (or finds) the build's SiteBuild
 
 
 def _site_build(config: MkDocsConfig) -> SiteBuild:
-    return config["kit_build"]  # made by hooks/kit.py's on_config
+    return config[BUILD_KEY]  # made by hooks/kit.py's on_config
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -79,7 +81,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def offline_zip(config: MkDocsConfig, build: SiteBuild) -> Path:
-    """The zip of the offline copy, built now or reused from .cache/."""
+    """The zip of the offline copy, built now or reused from the build's cache."""
     project = Path(config.config_file_path).parent
     sources = [Path(config.config_file_path), Path(config.docs_dir), project / "kit",
                project / "hooks", Path(kitoutils.__file__).parent]
@@ -88,36 +90,48 @@ def offline_zip(config: MkDocsConfig, build: SiteBuild) -> Path:
         config.site_url or "", config.repo_url or "", repr(settings),
         version("mkdocs"), version("mkdocs-material"),
     ])
-    cache = project / ".cache" / "hors-ligne"
-    archive = cache / f"{key[:20]}.zip"
-    if archive.is_file():
-        log.info("Version hors ligne reprise du cache (%s)", archive.name)
-        return archive
+    cache_dir = build.settings.cache_dir
+    if cache_dir is not None and (kept := cache_dir / "hors-ligne" / f"{key[:20]}.zip").is_file():
+        log.info("Version hors ligne reprise du cache (%s)", kept.name)
+        return kept
     started = time.monotonic()
-    data = _build_variant(config, project, build.settings.epoch)
-    cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob("*.zip"):
+    folder = cache_dir / "hors-ligne" if cache_dir is not None else build.downloads.store.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.zip"):
         old.unlink()
-    partial = archive.with_suffix(".tmp")
-    partial.write_bytes(data)
-    partial.replace(archive)  # never leave a half-written zip to be reused
-    log.info("Version hors ligne construite en %.1f s (%d Ko)", time.monotonic() - started, len(data) // 1000)
+    archive = folder / f"{key[:20]}.zip"
+    with tempfile.TemporaryDirectory(prefix="kit-hors-ligne-") as temporary:
+        copy = build.offline_copy(config.site_url or "")
+        _build_variant(config, copy, Path(temporary) / "site")
+        write_site_zip(Path(temporary) / "site", archive, ZIP_FOLDER, build.settings.epoch,
+                       {"LISEZ-MOI.txt": README}, copy.downloads.deflated)
+    log.info("Version hors ligne construite en %.1f s (%d Ko)",
+             time.monotonic() - started, archive.stat().st_size // 1000)
     return archive
 
 
-def _build_variant(config: MkDocsConfig, project: Path, epoch: int) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="kit-hors-ligne-") as temporary:
-        site = Path(temporary) / "site"
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config.config_file_path), "-d", str(site)]
-        if config.strict:
-            command.append("--strict")
-        result = subprocess.run(
-            command, cwd=project, capture_output=True, text=True, timeout=600,
-            env={**os.environ, OFFLINE_ENV: "true", "NO_MKDOCS_2_WARNING": "1"},
-        )
-        if result.returncode != 0:
-            raise PluginError(
-                "La version hors ligne du site n'a pas pu être construite "
-                f"(pour construire sans elle : KIT_SANS_HORS_LIGNE=1) :\n{result.stderr.strip()[-4000:]}"
-            )
-        return zip_directory(site, ZIP_FOLDER, epoch, {"LISEZ-MOI.txt": README})
+def _build_variant(config: MkDocsConfig, copy: SiteBuild, site: Path) -> None:
+    """Build the offline copy into `site`, in this process, as `mkdocs build` would.
+
+    The same process rather than a second `mkdocs build`: the copy starts
+    from this build's kit and files (hooks/kit.py takes them from the config)
+    instead of loading, checking and generating them all again.
+    """
+    variant = load_config(config.config_file_path, site_dir=str(site), strict=config.strict)
+    offline = variant.plugins.get(OFFLINE_PLUGIN)
+    if offline is None:
+        raise PluginError(f"La version hors ligne demande le greffon « offline » de Material dans mkdocs.yml "
+                          "(pour construire sans elle : KIT_SANS_HORS_LIGNE=1)")
+    offline.config.enabled = True
+    variant[BUILD_KEY] = copy
+    log.info("Construction de la version hors ligne…")
+    try:
+        variant.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(variant)
+        finally:
+            variant.plugins.on_shutdown()
+    except (Abort, PluginError) as failure:
+        raise PluginError(
+            "La version hors ligne du site n'a pas pu être construite "
+            f"(pour construire sans elle : KIT_SANS_HORS_LIGNE=1) : {failure}") from None

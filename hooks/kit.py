@@ -28,7 +28,7 @@ from kitoutils.model.addresses import sheet_path
 from kitoutils.model.problems import KitInvalid
 from kitoutils.pages.markers import UnknownMarker
 from kitoutils.pages.navigation import with_sheets
-from kitoutils.search import SearchIndexMismatch, rewrite_search_index
+from kitoutils.search import rewrite_search_index
 from kitoutils.settings import BuildSettings, SettingInvalid
 
 log = logging.getLogger("mkdocs.plugins.kit")
@@ -48,6 +48,21 @@ class AsIsFile(File):
     def is_documentation_page(self) -> bool:
         return False
 
+    def copy_file(self, dirty: bool = False) -> None:
+        # Downloads weigh hundreds of megabytes in a large kit, and the store
+        # keeps them already: a hard link puts one in the site without copying
+        # its bytes (copied all the same when the site is on another disk).
+        if self.abs_src_path is not None and not (dirty and not self.is_modified()):
+            target = Path(self.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # never write through a link into the store
+            try:
+                os.link(self.abs_src_path, target)
+                return
+            except OSError:
+                pass
+        super().copy_file(dirty)
+
 
 def offline_plugin_enabled(config: MkDocsConfig) -> bool:
     """True when this build is the offline copy (Material's offline plugin on)."""
@@ -56,14 +71,24 @@ def offline_plugin_enabled(config: MkDocsConfig) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The offline copy arrives with its SiteBuild, made from the main build's
+    # (hooks/hors_ligne.py): the kit is neither read nor checked again.
+    build = config.get(BUILD_KEY) or _new_build(config)
+    # Templates see the settings as understood, not as typed (main.html reads this one).
+    config.extra["kit"] = {**(config.extra.get("kit") or {}), "recherche_francaise": build.settings.french_search}
+    # The sheets' pages come after the home page, grouped by phase.
+    config.nav = with_sheets(config.nav or [HOME_PAGE], build.kit)
+    config[BUILD_KEY] = build
+    return config
+
+
+def _new_build(config: MkDocsConfig) -> SiteBuild:
     project = Path(config.config_file_path).parent
     try:
         settings = BuildSettings.from_options(
             config.extra.get("kit"), project, offline_variant=offline_plugin_enabled(config))
     except SettingInvalid as invalid:
         raise PluginError(str(invalid)) from None
-    # Templates see the settings as understood, not as typed (main.html reads this one).
-    config.extra["kit"] = {**(config.extra.get("kit") or {}), "recherche_francaise": settings.french_search}
     directory = project / "kit"
     if str(directory) not in config.watch:
         config.watch.append(str(directory))  # `mkdocs serve` rebuilds on sheet edits
@@ -71,11 +96,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         kit = load_kit(directory)
     except KitInvalid as invalid:
         raise PluginError(invalid.report()) from None
-    # The sheets' pages come after the home page, grouped by phase.
-    config.nav = with_sheets(config.nav or [HOME_PAGE], kit)
-    config[BUILD_KEY] = SiteBuild(kit, settings)
     log.info("Kit chargé : %d fiches", len(kit.fiches))
-    return config
+    return SiteBuild(kit, settings)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -85,8 +107,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except DownloadFailed as failed:
         raise PluginError(str(failed)) from None
     for output in outputs:
-        kind = AsIsFile if output.as_is else File
-        generated = kind.generated(config, output.path, content=output.content)
+        if output.file is not None:
+            generated = AsIsFile.generated(config, output.path, abs_src_path=str(output.file))
+        else:
+            generated = File.generated(config, output.path, content=output.content)
         if output.source is not None:
             # "Edit this page" opens the YAML sheet, not the generated Markdown.
             generated.edit_uri = Path(docs_to_project, output.source).as_posix()
@@ -117,7 +141,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         page = sheet_path(fiche_id)[: -len(".md")]
         return f"{page}/" if config.use_directory_urls else f"{page}.html"
 
-    try:
-        rewrite_search_index(index, build.kit, sheet_url)
-    except SearchIndexMismatch as mismatch:
-        raise PluginError(f"Index de recherche : {mismatch}") from None
+    rewrite_search_index(index, build.kit, sheet_url)

@@ -2,15 +2,17 @@
 
 A `SiteBuild` makes each artefact once (the downloads, which pages link to
 with their sizes, are generated on first use and shared by every page and by
-the offline copy). The MkDocs hooks only hand its files to MkDocs; another
-generator could write them to disk just as well.
+the offline copy, which never generates them again). The MkDocs hooks only
+hand its files to MkDocs; another generator could write them to disk just as
+well.
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
+from pathlib import Path
 
 from .downloads import Downloads, generate_downloads
 from .model.addresses import SHEETS_DIR, sheet_path, tag_path
@@ -28,30 +30,48 @@ class OutputFile:
     """One file of the site, generated from the kit."""
 
     path: str  # relative to the site's root, as in docs/
-    content: str | bytes
+    content: str | None = None  # a page's Markdown
+    file: Path | None = None  # else the file on disk (a download, in the store)
     source: str | None = None  # the YAML file it comes from, for "edit this page"
-    as_is: bool = False  # copied unchanged, even a .md file: a download, not a page
+
+    @property
+    def as_is(self) -> bool:
+        """Copied unchanged, even a .md file: a download, not a page."""
+        return self.file is not None
 
 
 class SiteBuild:
     """The kit and settings of one build, and what it makes of them."""
 
-    def __init__(self, kit: Kit, settings: BuildSettings) -> None:
+    def __init__(self, kit: Kit, settings: BuildSettings, downloads: Downloads | None = None) -> None:
         self.kit = kit
         self.settings = settings
+        self._made_downloads = downloads
         # The offline copy's notice for the home page, set by whoever builds the copy.
         self.offline_notice: markers.Filler = lambda page: ""
 
     @cached_property
     def downloads(self) -> Downloads:
+        if self._made_downloads is not None:
+            return self._made_downloads
         return generate_downloads(self.kit, self.settings)
+
+    def offline_copy(self, site_url: str) -> SiteBuild:
+        """The build of this site's offline copy: the same kit and download files
+        (made once, here), but the archive of them all, which the copy links to
+        on the site published at `site_url`."""
+        return SiteBuild(self.kit, replace(self.settings, offline_variant=True),
+                         self.downloads.without_archive(site_url))
 
     def files(self) -> list[OutputFile]:
         """Every generated file of the site: sheet pages, downloads, tag pages."""
         kit = self.kit
-        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads), kit.files[f.id])
+        # With the kit's French search, checklist items are search documents of
+        # their own (search.py), so the pages keep their lists out of Material's.
+        sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads, self.settings.french_search),
+                             source=kit.files[f.id])
                   for f in kit.fiches]
-        downloads = [OutputFile(path, content, as_is=True) for path, content in self.downloads.files.items()]
+        downloads = [OutputFile(path, file=file) for path, file in self.downloads.files.items()]
         tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
                 for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)]
         glossary = ([OutputFile(GLOSSARY_PAGE, render_glossary_page(kit.glossaire), "kit/glossaire.yml")]

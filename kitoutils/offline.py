@@ -2,7 +2,8 @@
 
 The same sources give the same zip, byte for byte (the downloads' zip
 writer, with the build's fixed date), so a build can reuse the zip it made
-last time.
+last time. The copy's download files are the site's own, already compressed
+for zips when they were made: zipping the copy compresses its pages only.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import hashlib
 import posixpath
 from pathlib import Path
 
+from typing import Callable
+
 from .downloads import french_size
-from .downloads.zip_archive import build_archive
+from .downloads.zip_archive import Deflated, deflate, write_zip
 
 ZIP_PATH = "hors-ligne/kit-hors-ligne.zip"
 ZIP_FOLDER = "kit-democratie-contributive"
@@ -47,15 +50,26 @@ def fingerprint(paths: list[Path], extra: list[str]) -> str:
     return digest.hexdigest()
 
 
-def zip_directory(directory: Path, folder: str, epoch: int, extra: dict[str, str] | None = None) -> bytes:
-    """Every file of `directory` inside one top folder of the zip, plus `extra` text files.
+def write_site_zip(directory: Path, target: Path, folder: str, epoch: int, extra: dict[str, str],
+                   compressed: Callable[[str], Deflated | None]) -> None:
+    """Zip every file of `directory` inside one top folder, plus `extra` text
+    files, into `target`; `compressed` gives a file already compressed (by its
+    path in the site), or None to compress it now.
 
     One top folder, so that unzipping never scatters files among the reader's own.
     """
-    entries = {p.relative_to(directory).as_posix(): p.read_bytes()
-               for p in directory.rglob("*") if p.is_file()}
-    entries.update({name: text.encode("utf-8") for name, text in (extra or {}).items()})
-    return build_archive(entries, epoch, folder)
+    files = {p.relative_to(directory).as_posix(): p for p in directory.rglob("*") if p.is_file()}
+    names = sorted({*files, *extra})
+
+    def member(name: str) -> Deflated:
+        if name in extra:
+            return deflate(extra[name].encode("utf-8"))
+        return compressed(name) or deflate(files[name].read_bytes())
+
+    partial = target.with_suffix(".partiel")
+    with partial.open("wb") as out:
+        write_zip(out, ((f"{folder}/{name}", member(name)) for name in names), epoch)
+    partial.replace(target)  # never leave a half-written zip to be reused
 
 
 def variant_notice(site_url: str) -> str:

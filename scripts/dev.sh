@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two commands for a fresh machine, as the README says:
 #   bash scripts/dev.sh serve   installs what the site needs, builds and serves it
-#   bash scripts/dev.sh test    installs what the tests need (Chromium included) and runs them all
+#   bash scripts/dev.sh test    installs what the tests need (Chromium, LibreOffice, Java included) and runs
+#                               them all: Node's unit tests of the checklist scripts, then pytest
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,14 +34,39 @@ browser() {
   fi
 }
 
-# Browser-side test tools (axe-core) come from the npm registry, pinned by package-lock.json.
+# The clients people open our files with check them in the tests: LibreOffice
+# (Debian's, without a display) converts the ODS and ODT downloads, and Java runs
+# the Nu Html Checker (vnu.jar, from npm) over the built pages.
+document_tools() {
+  local missing=()
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    return
+  fi
+  echo "Installation de LibreOffice et de Java (paquets Debian)…"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    echo "Impossible d'installer LibreOffice ou Java." >&2
+  fi
+  if [ "${CI:-}" = "true" ] && ! { command -v soffice && command -v java; } >/dev/null 2>&1; then
+    echo "LibreOffice ou Java est introuvable : en intégration continue, ces tests ne peuvent pas être ignorés." >&2
+    exit 1
+  fi
+}
+
+# Test tools from the npm registry, pinned by package-lock.json: axe-core (injected
+# into pages by the accessibility tests) and vnu-jar (the Nu Html Checker). Install
+# scripts are skipped: vnu-jar's would download a Java runtime when none is found,
+# and the tests use Debian's.
 node_tools() {
   if ! command -v npm >/dev/null 2>&1; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
   fi
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 }
 
 case "${1:-}" in
@@ -55,8 +81,12 @@ case "${1:-}" in
   test)
     python_env test
     browser
+    document_tools
     node_tools
     shift
+    # The checklist scripts' unit tests (Node's own runner) first: a failure stops here.
+    # The shell lists the files, which every Node version since 18 accepts.
+    node --test --test-reporter=spec tests/js/*.test.js
     export NO_MKDOCS_2_WARNING=1
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

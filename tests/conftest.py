@@ -120,22 +120,25 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless, driven by Playwright (no browser download).
-
-    In CI a missing browser fails the run instead of skipping the browser tests.
-    """
-    if CHROMIUM is None:
-        message = "Chromium est introuvable : installez le paquet Debian « chromium »"
+def required_program(path: str | None, message: str) -> str:
+    """A program the tests drive (installed by scripts/dev.sh): missing, its tests
+    are skipped on a developer's machine and fail in CI, which may not skip them."""
+    if path is None:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+    executable = required_program(CHROMIUM, "Chromium est introuvable : installez le paquet Debian « chromium »")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=executable,
             args=[
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

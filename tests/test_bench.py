@@ -21,9 +21,17 @@ def test_benchmark_runs_at_ten_sheets(tmp_path: Path, capsys):
     for variant in ("ours", "baseline"):
         pages = sorted(p.parent.name for p in (tmp_path / f"site-{variant}-build" / "fiches").glob("*/index.html"))
         assert pages == [f"fiche-{i:04d}" for i in range(1, 11)]
-    section = run.report([result], "python bench/run.py --sizes 10 --runs 1")
+    # The cold default build made each sheet's 16 files once (its PDF, three
+    # checklists in five formats), in one generation: its offline copy made none.
+    assert result["generated_cold"] == [10 * 16]
+    assert result["peak_workers_cold"] > 0
+    section = run.report([result], "python bench/run.py --sizes 10 --runs 1", offline=[55])
     assert section.startswith(run.BEGIN) and section.endswith(run.END)
     assert "\n| 10 | " in section
+    assert "| 0 sur 55 |" in section
+    # The targets' rows appear for the sizes they are about (the same figures, relabelled).
+    rows = "\n".join(run.targets([dict(result, count=150), dict(result, count=1000)], None))
+    assert "| N = 150, la même relancée (cache chaud) |" in rows and "| ≤ 1,2× |" in rows
 
 
 def test_report_replaces_only_its_own_section(tmp_path: Path, monkeypatch):

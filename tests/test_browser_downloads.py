@@ -20,7 +20,7 @@ def test_reader_downloads_a_checklist_csv_and_pdf(page, site_url, built_site: Pa
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     assert saved.read_bytes() == (built_site / "telechargements/pilotage/pilotage-equipe-projet.csv").read_bytes()
-    assert saved.read_text(encoding="utf-8-sig").splitlines()[0].startswith("fiche;liste;element;Action;Fait")
+    assert saved.read_text(encoding="utf-8-sig").splitlines()[0].startswith("Action;Fait;Responsable;Échéance;Note;fiche;liste;element")
 
     with page.expect_download() as download_info:
         links.get_by_role("link", name="PDF à remplir").click()

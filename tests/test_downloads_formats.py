@@ -11,9 +11,9 @@ from xml.etree import ElementTree
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from kitoutils.downloads.csv_file import build_csv
+from kitoutils.downloads.csv_file import build_csv, formula_safe
 from kitoutils.downloads.markdown_file import build_markdown
-from kitoutils.downloads.ods import build_ods
+from kitoutils.downloads.ods import build_ods, printed_lines, row_height, sheet_name
 from kitoutils.downloads.odt import build_odt
 from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.sheet_pdf import build_sheet_pdf
@@ -213,26 +213,78 @@ def test_odt_holds_the_table_with_a_check_box_control_per_item(fiche, liste):
     assert 'fo:language="fr"' in styles and "<text:page-count" in styles
 
 
+def read_csv(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
-def test_csv_has_bom_header_and_one_row_per_item(fiche, liste):
+def test_csv_has_bom_header_and_one_row_per_item_in_reading_order(fiche, liste):
     data = build_csv(fiche, liste)
     assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
-    assert rows[0] == ["fiche", "liste", "element", "Action", "Fait", "Responsable", "Échéance", "Note"]
+    rows = read_csv(data)
+    assert rows[0] == ["Action", "Fait", "Responsable", "Échéance", "Note", "fiche", "liste", "element"]
     assert len(rows) == 1 + len(liste.elements)
     for row, element in zip(rows[1:], liste.elements):
-        assert row == [fiche.id, liste.id, element.id, plain_inline(element.texte), "", "", "", ""]
+        assert row == [plain_inline(element.texte), "", "", "", "", fiche.id, liste.id, element.id]
+
+
+# Item texts a spreadsheet would run as formulas, and what the CSV cell must say.
+FORMULA_CASES = [
+    ('=HYPERLINK("http://exemple.invalid";"Cliquez")', '\'=HYPERLINK("http://exemple.invalid";"Cliquez")'),
+    ("+1+2", "'+1+2"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+    ("**=1+1**", "'=1+1"),  # Markdown rendered first: bold markers hide the « = »
+    ("*+cmd|' /C calc'!A0*", "'+cmd|' /C calc'!A0"),
+    ("`=1+1`", "'=1+1"),
+    ("[=2*3](https://exemple.invalid)", "'=2*3"),  # a link keeps only its text
+    ("Vérifier = 1+1 et - 2", "Vérifier = 1+1 et - 2"),  # only a cell's first character counts
+]
+
+
+@pytest.mark.parametrize(("texte", "cell"), FORMULA_CASES, ids=[case for case, _ in FORMULA_CASES])
+def test_csv_cells_never_start_a_formula(texte, cell):
+    liste = Liste(id="formules", titre="Formules", elements=(Element(id="piege", texte=texte),))
+    rows = read_csv(build_csv(KIT_DATA.fiches[0], liste))
+    assert rows[1][0] == cell
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_safe_prefixes_every_formula_start(start):
+    # Tab and carriage return cannot start an item (texts are put on one line, trimmed): tested here.
+    assert formula_safe(start + "1+1") == "'" + start + "1+1"
+    assert formula_safe("a" + start + "1") == "a" + start + "1"
 
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
-def test_ods_has_the_csv_rows(fiche, liste):
+def test_ods_has_a_title_row_then_the_csv_rows(fiche, liste):
     package = zipfile.ZipFile(io.BytesIO(build_ods(fiche, liste, DEFAULT_EPOCH)))
     assert package.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
     content = ElementTree.fromstring(package.read("content.xml"))
-    rows = content.findall(".//table:table-row", ODF)
+    table = content.find(".//table:table", ODF)
+    rows = table.findall(".//table:table-row", ODF)
     values = [["".join(c.itertext()) for c in row.findall("table:table-cell", ODF)] for row in rows]
-    expected = list(csv.reader(io.StringIO(build_csv(fiche, liste).decode("utf-8-sig"), newline=""), delimiter=";"))
-    assert values == expected
+    assert liste.titre in values[0][0] and fiche.titre in values[0][0]
+    assert values[1:] == read_csv(build_csv(fiche, liste))
+    # The column names are the header repeated on each printed page.
+    header = table.find("table:table-header-rows", ODF)
+    assert ["".join(c.itertext()) for c in header.iter(f"{{{ODF['table']}}}table-cell")][0] == "Action"
+    # Each « Fait » cell offers the list of values.
+    done = [row.findall("table:table-cell", ODF)[1] for row in rows[2:]]
+    names = {cell.get(f"{{{ODF['table']}}}content-validation-name") for cell in done}
+    validation = content.find(".//table:content-validation", ODF)
+    assert names == {validation.get(f"{{{ODF['table']}}}name")}
+    assert '"oui";"non"' in validation.get(f"{{{ODF['table']}}}condition")
+
+
+@pytest.mark.parametrize(("titre", "name"), [
+    ("Constituer l'équipe projet", "Constituer l'équipe projet"),
+    ("'Cité' : [a/b] * c ? d\\e'", "Cité' a b c d e"),  # no quote at either end
+    ("Une liste dont le titre dépasse largement trente et un caractères", "Une liste dont le titre dépasse"),
+    ("[?]", "vide"),
+])
+def test_sheet_name_is_the_list_title_as_a_spreadsheet_allows(titre, name):
+    assert sheet_name(Liste(id="vide", titre=titre, elements=(Element(id="a", texte="A"),))) == name
 
 
 @pytest.mark.parametrize(("fiche", "liste"), CHECKLISTS, ids=IDS)
@@ -243,3 +295,12 @@ def test_markdown_is_a_task_list(fiche, liste):
     # Each item as written, with French typography's no-break spaces (as on the page).
     assert tasks == [french_spacing(" ".join(e.texte.split())) for e in liste.elements]
     assert f"`{liste.id}`" in text and f"`{fiche.id}`" in text
+
+
+def test_ods_item_rows_are_as_high_as_their_printed_lines():
+    assert printed_lines("Court.", 12) == 1
+    # 12 cm hold about 65 characters of 10 pt text.
+    assert printed_lines("mot " * 20, 12) == 2
+    assert printed_lines("mot " * 40, 12) == 3
+    assert printed_lines("x" * 100, 12) == 2  # a word longer than a line is cut (500 pt in 327 pt)
+    assert float(row_height(2).removesuffix("cm")) > float(row_height(1).removesuffix("cm")) + 0.4

@@ -1,17 +1,22 @@
-"""Generating the downloads: the content-hash cache, skipping them, failures, fixed dates.
+"""Generating the downloads: the store and its cache, skipping them, failures,
+fixed dates, parallel workers.
 
-Settings come in as arguments (BuildSettings), never from the environment."""
+Settings come in as arguments (BuildSettings), never from the environment.
+Which files a generation made is what it reports (`Downloads.built`): the
+files are made in worker processes, where no test can count calls."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import json
 import zipfile
 
 import pytest
 from pypdf import PdfReader
 
 from kitoutils.downloads import DownloadFailed, generate_downloads
-from kitoutils.downloads import cache, generate
+from kitoutils.downloads import generate
 from kitoutils.downloads.catalog import (
     ARCHIVE_PATH,
     CHECKLIST_FORMATS,
@@ -21,12 +26,13 @@ from kitoutils.downloads.catalog import (
     french_size,
     sheet_pdf_path,
 )
+from kitoutils.downloads.zip_archive import FOLDER
 from kitoutils.intake.loader import load_kit
+from kitoutils.model.content import Element
 from kitoutils.pages.render import render_fiche
 from kitoutils.settings import BuildSettings
 
 from conftest import KIT
-
 
 NO_CACHE = BuildSettings(cache_dir=None)
 
@@ -37,59 +43,99 @@ def cached(tmp_path) -> BuildSettings:
     return BuildSettings(cache_dir=tmp_path / "cache")
 
 
-@pytest.fixture
-def build_calls(monkeypatch) -> list[tuple[str, str, str]]:
-    """Wrap every checklist builder to record (format, sheet, checklist) per real build."""
-    calls = []
-    for key, builder in list(generate.CHECKLIST_BUILDERS.items()):
-        def counting(fiche, liste, epoch, key=key, builder=builder):
-            calls.append((key, fiche.id, liste.id))
-            return builder(fiche, liste, epoch)
-        monkeypatch.setitem(generate.CHECKLIST_BUILDERS, key, counting)
-    return calls
+def contents(downloads) -> dict[str, bytes]:
+    return {path: file.read_bytes() for path, file in downloads.files.items()}
+
+
+def every_file(kit) -> set[str]:
+    paths = {KIT_JSON_PATH, KIT_SCHEMA_PATH, ARCHIVE_PATH}
+    for fiche in kit.fiches:
+        paths.add(sheet_pdf_path(fiche.id))
+        paths.update(checklist_path(fiche.id, liste.id, fmt) for liste in fiche.checklists() for fmt in CHECKLIST_FORMATS)
+    return paths
 
 
 def test_every_checklist_and_sheet_gets_its_files():
     kit = load_kit(KIT)
-    files = generate_downloads(kit, NO_CACHE).files
+    downloads = generate_downloads(kit, NO_CACHE)
+    files = contents(downloads)
+    assert set(files) == every_file(kit)
     for fiche in kit.fiches:
         assert files[sheet_pdf_path(fiche.id)].startswith(b"%PDF-")
         for liste in fiche.checklists():
             for fmt in CHECKLIST_FORMATS:
                 assert files[checklist_path(fiche.id, liste.id, fmt)]
-    assert {KIT_JSON_PATH, KIT_SCHEMA_PATH, ARCHIVE_PATH} <= set(files)
+    # Without a cache everything is made (kit.json and its schema are made
+    # in the build's own process, and not counted among the built files).
+    assert set(downloads.built) == every_file(kit) - {KIT_JSON_PATH, KIT_SCHEMA_PATH}
 
 
-def test_unchanged_checklists_are_not_built_again(build_calls, kit_copy, cached):
+def test_the_archive_holds_every_file_as_generated():
+    downloads = generate_downloads(load_kit(KIT), NO_CACHE)
+    files = contents(downloads)
+    with zipfile.ZipFile(downloads.files[ARCHIVE_PATH]) as archive:
+        assert archive.testzip() is None
+        inside = {name.removeprefix(f"{FOLDER}/"): archive.read(name) for name in archive.namelist()}
+    assert inside == {path: content for path, content in files.items() if path != ARCHIVE_PATH}
+
+
+def test_one_or_several_workers_make_the_same_bytes():
+    """Files made in parallel are the files made one after the other, byte for byte."""
+    kit = load_kit(KIT)
+    alone = generate_downloads(kit, NO_CACHE, workers_count=1)
+    parallel = generate_downloads(kit, NO_CACHE, workers_count=2)
+    assert alone.store.folder != parallel.store.folder
+    assert contents(alone) == contents(parallel)
+
+
+def test_unchanged_checklists_are_not_built_again(kit_copy, cached):
     kit = load_kit(kit_copy)
-    checklists = sum(len(f.checklists()) for f in kit.fiches)
     first = generate_downloads(kit, cached)
-    assert len(build_calls) == checklists * len(CHECKLIST_FORMATS)
+    assert set(first.built) == every_file(kit) - {KIT_JSON_PATH, KIT_SCHEMA_PATH}
+    before = contents(first)
 
-    build_calls.clear()
     again = generate_downloads(load_kit(kit_copy), cached)  # a rebuild reloads the kit: a new, equal object
-    assert build_calls == []
-    assert again.files == first.files
+    assert again.built == ()
+    assert contents(again) == before
 
     sheet = kit_copy / "pilotage.yml"
     text = sheet.read_text(encoding="utf-8")
     old = "Désigner une cheffe ou un chef de projet pour la coordination technique de l'atelier."
     sheet.write_text(text.replace(old, "Désigner une cheffe de projet à mi-temps."), encoding="utf-8")
-    build_calls.clear()
     changed = generate_downloads(load_kit(kit_copy), cached)
-    assert sorted(build_calls) == sorted((fmt.key, "pilotage", "equipe-projet") for fmt in CHECKLIST_FORMATS)
+    # The edited checklist in every format, the sheet's PDF that shows it, the archive: nothing else.
+    assert sorted(changed.built) == sorted([
+        *(checklist_path("pilotage", "equipe-projet", fmt) for fmt in CHECKLIST_FORMATS),
+        sheet_pdf_path("pilotage"), ARCHIVE_PATH])
+    after = contents(changed)
     csv_path = checklist_path("pilotage", "equipe-projet", CHECKLIST_FORMATS[2])
-    assert "à mi-temps" in changed.files[csv_path].decode("utf-8-sig")
-    assert changed.files[ARCHIVE_PATH] != first.files[ARCHIVE_PATH]
+    assert "à mi-temps" in after[csv_path].decode("utf-8-sig")
+    assert after[ARCHIVE_PATH] != before[ARCHIVE_PATH]
     unchanged = checklist_path("pilotage", "portage-et-appuis", CHECKLIST_FORMATS[0])
-    assert changed.files[unchanged] == first.files[unchanged]
+    assert after[unchanged] == before[unchanged]
 
 
-def test_without_downloads_only_the_open_data_and_no_links(build_calls):
+def test_editing_a_sheet_s_text_keeps_the_related_sheets_pdfs(kit_copy, cached):
+    """A sheet's PDF shows its related sheets' titles and summaries, not their sections."""
+    generate_downloads(load_kit(kit_copy), cached)
+    sheet = kit_copy / "amo.yml"
+    text = sheet.read_text(encoding="utf-8")
+    edited = text.replace("L'assistance à maîtrise d'ouvrage est un conseil", "Une assistance à maîtrise d'ouvrage est un conseil", 1)
+    assert edited != text
+    sheet.write_text(edited, encoding="utf-8")
+    kit = load_kit(kit_copy)
+    assert any("amo" in fiche.voir_aussi for fiche in kit.fiches)  # the test means something
+    changed = generate_downloads(kit, cached)
+    assert sheet_pdf_path("amo") in changed.built
+    assert [path for path in changed.built if path.endswith(".pdf") and "/amo/" not in path] == []
+
+
+def test_without_downloads_only_the_open_data_and_no_links():
     kit = load_kit(KIT)
     downloads = generate_downloads(kit, BuildSettings(downloads=False))
     assert set(downloads.files) == {KIT_JSON_PATH, KIT_SCHEMA_PATH}
-    assert build_calls == []
+    assert downloads.built == ()
+    assert json.loads(downloads.files[KIT_JSON_PATH].read_text(encoding="utf-8"))["fiches"]
     page = render_fiche(kit, kit.fiche("pilotage"), downloads)
     assert "Télécharger" not in page and "telechargements/" not in page
 
@@ -101,7 +147,7 @@ def test_pages_link_every_format_with_its_french_size():
     liste = kit.fiche("pilotage").checklists()[0]
     for fmt in CHECKLIST_FORMATS:
         path = checklist_path("pilotage", liste.id, fmt)
-        size = french_size(len(downloads.files[path]))
+        size = french_size(downloads.files[path].stat().st_size)
         assert f"[{fmt.label} ({size})](../{path})" in page
     assert "Télécharger la fiche\u00a0: [PDF à imprimer (" in page
 
@@ -112,23 +158,30 @@ def test_french_sizes():
     assert french_size(1_450_000) == "1,4\u00a0Mo"
 
 
-def test_a_failing_builder_names_the_sheet_and_the_checklist(monkeypatch):
-    def broken(fiche, liste, epoch):
-        raise ValueError("police introuvable")
-    monkeypatch.setitem(generate.CHECKLIST_BUILDERS, "odt", broken)
-    with pytest.raises(DownloadFailed) as failure:
-        generate_downloads(load_kit(KIT), NO_CACHE)
-    message = str(failure.value)
-    assert message.startswith("Impossible de produire le fichier ODT de la liste « ")
-    assert "de la fiche « " in message and "(kit/" in message
-    assert message.endswith(": ValueError : police introuvable")
-
-
-def test_the_build_date_dates_every_format(monkeypatch):
-    # reportlab reads SOURCE_DATE_EPOCH itself; the build hands the same date to our writers.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
+@pytest.mark.parametrize("workers_count", [1, 2])
+def test_a_failing_builder_names_the_sheet_and_the_checklist(workers_count):
+    """A file that cannot be made stops the generation with a French message
+    naming it, also when it failed in a worker process (the sheet's PDF, made
+    first, fails first here; tests/test_downloads_site.py breaks a checklist's)."""
     kit = load_kit(KIT)
-    files = generate_downloads(kit, BuildSettings(epoch=1700000000)).files
+    fiche = kit.fiche("pilotage")
+    section = fiche.sections[0]
+    liste = section.listes[0]
+    # An item whose text is not text: every builder of the checklist fails on it.
+    broken = dataclasses.replace(liste, elements=(*liste.elements, Element(id="casse", texte=None)))
+    sections = (dataclasses.replace(section, listes=(broken, *section.listes[1:])), *fiche.sections[1:])
+    fiches = tuple(dataclasses.replace(f, sections=sections) if f.id == "pilotage" else f for f in kit.fiches)
+    with pytest.raises(DownloadFailed) as failure:
+        generate_downloads(dataclasses.replace(kit, fiches=fiches), NO_CACHE, workers_count=workers_count)
+    assert str(failure.value).startswith(
+        f"Impossible de produire le PDF de la fiche « {fiche.titre} » (kit/pilotage.yml) : TypeError : ")
+
+
+def test_the_build_date_dates_every_format():
+    # reportlab reads SOURCE_DATE_EPOCH itself: the workers that make the files
+    # are given the build's date there, whatever the build's own environment says.
+    kit = load_kit(KIT)
+    files = contents(generate_downloads(kit, BuildSettings(epoch=1700000000)))
     pdf = PdfReader(io.BytesIO(files[sheet_pdf_path("pilotage")]))
     assert pdf.metadata["/CreationDate"].startswith("D:20231114221320")
     odt = zipfile.ZipFile(io.BytesIO(files[checklist_path("pilotage", "equipe-projet", CHECKLIST_FORMATS[1])]))
@@ -137,21 +190,19 @@ def test_the_build_date_dates_every_format(monkeypatch):
     assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
 
 
-def test_disk_cache_serves_a_new_build_and_never_an_old_generator(build_calls, kit_copy, cached, monkeypatch):
+def test_disk_cache_serves_a_new_build_and_never_an_old_generator(kit_copy, cached, monkeypatch):
     kit = load_kit(kit_copy)
-    first = generate_downloads(kit, cached).files
-    built = len(build_calls)
-    assert built > 0 and any(cached.cache_dir.iterdir())
+    first = generate_downloads(kit, cached)
+    assert first.built and any(cached.cache_dir.iterdir())
+    assert all(cached.cache_dir in file.parents for file in first.files.values())
 
-    build_calls.clear()
-    again = generate_downloads(load_kit(kit_copy), cached).files
-    assert build_calls == []
-    assert again == first
+    again = generate_downloads(load_kit(kit_copy), cached)
+    assert again.built == ()
+    assert contents(again) == contents(first)
 
     # New generating code (or library version): the disk cache is not trusted.
-    monkeypatch.setattr(cache, "generator_fingerprint", lambda: "une autre version")
-    generate_downloads(load_kit(kit_copy), cached)
-    assert len(build_calls) == built
+    monkeypatch.setattr(generate, "generator_fingerprint", lambda: "une autre version")
+    assert set(generate_downloads(load_kit(kit_copy), cached).built) == set(first.built)
 
 
 def test_files_a_build_no_longer_uses_leave_the_cache(kit_copy, cached):
@@ -166,9 +217,10 @@ def test_files_a_build_no_longer_uses_leave_the_cache(kit_copy, cached):
     assert after != before
 
 
-def test_no_cache_folder_builds_everything_and_writes_nothing(build_calls, tmp_path):
-    generate_downloads(load_kit(KIT), NO_CACHE)
-    first = len(build_calls)
-    generate_downloads(load_kit(KIT), NO_CACHE)
-    assert len(build_calls) == 2 * first
+def test_no_cache_folder_builds_everything_and_writes_nothing_in_the_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = generate_downloads(load_kit(KIT), NO_CACHE)
+    second = generate_downloads(load_kit(KIT), NO_CACHE)
+    assert set(second.built) == set(first.built) and first.built
     assert list(tmp_path.iterdir()) == []
+    assert first.store.folder != second.store.folder

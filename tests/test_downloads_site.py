@@ -125,13 +125,14 @@ def test_build_without_downloads(tmp_path: Path, monkeypatch):
         assert "Télécharger" not in html and "telechargements/" not in html, page
 
 
-# Runs the real `mkdocs build` command line with one download builder broken.
+# Runs the real `mkdocs build` command line with one download builder broken
+# (in the build's process, whose worker processes start from it).
 FAILING_BUILD = """
 import sys
-from kitoutils.downloads import generate
-def broken(fiche, liste, epoch):
+from kitoutils.downloads import pdf_form
+def broken(fiche, liste):
     raise RuntimeError("disque plein")
-generate.CHECKLIST_BUILDERS["pdf"] = broken
+pdf_form.build_pdf_form = broken
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", *sys.argv[1:]]
 cli()

@@ -103,6 +103,46 @@ def test_offline_search_is_the_kit_s_french_search(page, offline_site: Path):
     assert errors == []
 
 
+def test_the_offline_copy_makes_no_download_file_again(tmp_path: Path, monkeypatch):
+    """One generation per build: the offline copy, built in the same process,
+    takes the build's own files. The cache is off, so a second generation
+    could not hide behind it; the big archive stays out of the copy."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from kitoutils.downloads import workers
+    from kitoutils.downloads.catalog import ARCHIVE_PATH
+
+    project = copy_project(tmp_path / "projet")
+    monkeypatch.setenv("KIT_CACHE_TELECHARGEMENTS", "non")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    asked: list[list[str]] = []  # per generation, the files the workers were asked to make
+    run = workers.run
+
+    def counting(tasks, *args, **kwargs):
+        asked.append([job.what for task in tasks for job in task])
+        return run(tasks, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", counting)
+    site = tmp_path / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+
+    downloads = sorted(p.relative_to(site).as_posix() for p in (site / "telechargements").rglob("*") if p.is_file())
+    assert len(asked) == 1  # the site's generation; none for the offline copy
+    assert len(asked[0]) == len(downloads) - 1  # each download once; the archive is zipped from them
+    with zipfile.ZipFile(site / ZIP) as archive:
+        copied = sorted(name.removeprefix(f"{FOLDER}/") for name in archive.namelist()
+                        if name.startswith(f"{FOLDER}/telechargements/"))
+        assert copied == [path for path in downloads if path != ARCHIVE_PATH]
+        for path in copied:
+            assert archive.read(f"{FOLDER}/{path}") == (site / path).read_bytes(), path
+        home = archive.read(f"{FOLDER}/index.html").decode("utf-8")
+    # The copy's home page sends readers to the published archive instead.
+    assert f'href="{config.site_url}{ARCHIVE_PATH}"' in home
+    assert "n'est pas copiée dans cette version sans connexion" in home.replace("&#39;", "'")
+
+
 def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path: Path, monkeypatch):
     project = copy_project(tmp_path / "projet")
     first = mkdocs_build(project, tmp_path / "site1")
@@ -129,11 +169,6 @@ def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path
     assert "pas construite dans cet aperçu" in (tmp_path / "site4" / "index.html").read_text(encoding="utf-8")
 
 
-CHECKLIST_SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "kit-checklist.js"
-
-
-@pytest.mark.skipif(not CHECKLIST_SCRIPT.is_file(),
-                    reason="le script des listes à cocher (issue 3) n'est pas encore dans le projet")
 def test_offline_site_keeps_a_ticked_item_after_a_reload(context, page, offline_site: Path):
     address = (offline_site / "fiches" / "pilotage.html").as_uri()
     page.goto(address)

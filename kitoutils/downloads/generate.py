@@ -2,73 +2,68 @@
 
 Order of work: kit.json and its schema (always: they are small and the open
 data page links to them), then, when the build's settings ask for downloads,
-each sheet's PDF, each checklist in every format, and the zip of them all.
+each sheet's PDF and each checklist in every format, made in parallel where
+they are not in the store yet, and the zip of them all. Every file lands in
+the store (`store.py`) and is handed on by its path.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterator
 
 from ..model.content import Fiche, Kit, Liste
 from ..settings import BuildSettings
-from .zip_archive import build_archive
-from .cache import ContentCache, content_key
+from . import workers
 from .catalog import (
     ARCHIVE_PATH,
     CHECKLIST_FORMATS,
-    CSV,
     KIT_JSON_PATH,
     KIT_SCHEMA_PATH,
-    MARKDOWN,
-    ODS,
-    ODT,
-    PDF_FORM,
     Download,
-    Format,
     checklist_path,
     sheet_pdf_path,
 )
-from .csv_file import build_csv
-from .errors import DownloadFailed
-from .kit_json import build_kit_json, build_kit_schema, _data
-from .markdown_file import build_markdown
-def _imported_on_use(module: str, function: str) -> Callable[..., bytes]:
-    """A builder whose module (reportlab, odfpy: a tenth of a second to import)
-    is only imported when a file is really built, not by builds that skip
-    downloads or find them all in the cache."""
-    def builder(*args):
-        return getattr(importlib.import_module(f"{__package__}.{module}"), function)(*args)
-    return builder
+from .errors import produce
+from .kit_json import _data, build_kit_json, build_kit_schema
+from .store import FileStore, content_key, generator_fingerprint
+from .workers import Job
+from .zip_archive import FOLDER, Deflated, write_zip
 
-
-build_pdf_form = _imported_on_use("pdf_form", "build_pdf_form")
-build_odt = _imported_on_use("odt", "build_odt")
-build_ods = _imported_on_use("ods", "build_ods")
-build_sheet_pdf = _imported_on_use("sheet_pdf", "build_sheet_pdf")
-
-# Each checklist format's builder, given the checklist and the build's date
-# (the ODF formats write it in their metadata and zip entries).
-CHECKLIST_BUILDERS: dict[str, Callable[[Fiche, Liste, int], bytes]] = {
-    PDF_FORM.key: lambda fiche, liste, epoch: build_pdf_form(fiche, liste),
-    ODT.key: build_odt,
-    CSV.key: lambda fiche, liste, epoch: build_csv(fiche, liste),
-    ODS.key: build_ods,
-    MARKDOWN.key: lambda fiche, liste, epoch: build_markdown(fiche, liste),
-}
+# The formats whose builders write the build's date (ODF metadata and zip entries).
+_DATED = {"odt", "ods"}
 
 
 @dataclass(frozen=True)
 class Downloads:
-    """The generated files by site path, and the links pages show for them."""
+    """The generated files, by site path, and the links pages show for them."""
 
-    files: dict[str, bytes]
+    store: FileStore
+    keys: dict[str, str]  # site path -> the file's key in the store
     enabled: bool
+    built: tuple[str, ...] = ()  # the site paths this build made (the others came from the cache)
+    archive_online: str | None = None  # where the archive is when this site leaves it out
+    _sizes: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def files(self) -> dict[str, Path]:
+        """Each file on disk, by site path."""
+        return {path: self.store.path(key) for path, key in self.keys.items()}
+
+    def size(self, path: str) -> int:
+        if path not in self._sizes:
+            self._sizes[path] = self.store.path(self.keys[path]).stat().st_size
+        return self._sizes[path]
+
+    def deflated(self, path: str) -> Deflated | None:
+        """The file at `path`, compressed for a zip (None: not a download)."""
+        key = self.keys.get(path)
+        return None if key is None else self.store.deflated(key)
 
     def _download(self, path: str, label: str) -> Download:
-        return Download(path, label, len(self.files[path]))
+        return Download(path, label, self.size(path))
 
     def checklist(self, fiche_id: str, liste_id: str) -> list[Download]:
         if not self.enabled:
@@ -79,68 +74,85 @@ class Downloads:
         return self._download(sheet_pdf_path(fiche_id), "PDF") if self.enabled else None
 
     def archive(self) -> Download | None:
-        return self._download(ARCHIVE_PATH, "zip") if self.enabled else None
+        if not self.enabled or ARCHIVE_PATH not in self.keys:
+            return None
+        return self._download(ARCHIVE_PATH, "zip")
+
+    def without_archive(self, site_url: str) -> Downloads:
+        """The same files but the archive of them all, which stays on the site at `site_url`."""
+        if ARCHIVE_PATH not in self.keys:
+            return self
+        keys = {path: key for path, key in self.keys.items() if path != ARCHIVE_PATH}
+        return replace(self, keys=keys, built=(), archive_online=site_url.rstrip("/") + "/" + ARCHIVE_PATH)
 
 
-def generate_downloads(kit: Kit, settings: BuildSettings) -> Downloads:
-    """Every download of the kit, taken from the cache where its content has not changed."""
-    cache = ContentCache(settings.cache_dir)
-    files: dict[str, bytes] = {
-        KIT_JSON_PATH: _produce("les données du kit (kit.json)", lambda: build_kit_json(kit)),
-        KIT_SCHEMA_PATH: _produce("le schéma de kit.json", build_kit_schema),
-    }
+def generate_downloads(kit: Kit, settings: BuildSettings, workers_count: int | None = None) -> Downloads:
+    """Every download of the kit, made where the store does not hold it yet.
+
+    `workers_count`: processes that make files (default: the cores this process may use).
+    """
+    store = FileStore.for_build(settings.cache_dir)
+    keys: dict[str, str] = {}
+    for path, what, build in ((KIT_JSON_PATH, "les données du kit (kit.json)", lambda: build_kit_json(kit)),
+                              (KIT_SCHEMA_PATH, "le schéma de kit.json", build_kit_schema)):
+        content = produce(what, build)
+        keys[path] = content_key("donnees", path, hashlib.sha256(content).hexdigest())
+        if not store.holds(keys[path]):
+            store.put(keys[path], content)
+    built: list[str] = []
     if settings.downloads:
+        seed = [generator_fingerprint(), settings.epoch]
+        vocabulary = _data(kit.vocabulaire)
+        tasks = []
         for fiche in kit.fiches:
-            files.update(_sheet_files(kit, fiche, settings.epoch, cache))
-        fingerprints = {path: hashlib.sha256(content).hexdigest() for path, content in files.items()}
-        files[ARCHIVE_PATH] = _produce(
-            "l'archive de tous les téléchargements",
-            lambda: build_archive(dict(files), settings.epoch),
-            content_key("archive", fingerprints, settings.epoch),
-            cache,
-        )
-        cache.forget_unused()
-    return Downloads(files, settings.downloads)
+            for part in _sheet_jobs(kit, fiche, vocabulary, seed, settings.epoch):
+                task = []
+                for path, job in part:
+                    keys[path] = job.key
+                    if not store.holds(job.key):
+                        task.append(job)
+                        built.append(path)
+                tasks.append(task)
+        workers.run(tasks, store, settings.epoch, workers_count)
+        archive = content_key("archive", sorted(keys.items()), seed)
+        if not store.holds(archive, zipped=False):
+            members = sorted(keys.items())
+            produce("l'archive de tous les téléchargements", lambda: store.write_with(archive, lambda out: write_zip(
+                out, ((f"{FOLDER}/{path}", store.deflated(key)) for path, key in members), settings.epoch)))
+            built.append(ARCHIVE_PATH)
+        keys[ARCHIVE_PATH] = archive
+        if settings.cache_dir is not None:
+            store.forget_unused()
+    return Downloads(store, keys, settings.downloads, tuple(built))
 
 
-def _sheet_files(kit: Kit, fiche: Fiche, epoch: int, cache: ContentCache) -> dict[str, bytes]:
+def _sheet_jobs(kit: Kit, fiche: Fiche, vocabulary: dict, seed: list,
+                epoch: int) -> Iterator[list[tuple[str, Job]]]:
+    """A sheet's files with their keys, in parts that workers share: its PDF,
+    then each checklist in every format (after editing one sheet, as during
+    `mkdocs serve`, its parts are made side by side)."""
     where = f"de la fiche « {fiche.titre} » ({kit.files[fiche.id]})"
-    # The sheet's PDF shows the vocabulary's labels and its related sheets.
-    related = [_data(kit.fiche(other)) for other in fiche.voir_aussi]
-    files = {sheet_pdf_path(fiche.id): _produce(
-        f"le PDF {where}",
-        lambda: build_sheet_pdf(kit, fiche),
-        content_key("fiche", _data(fiche), _data(kit.vocabulaire), related, epoch),
-        cache,
-    )}
+    # The sheet's PDF reads the vocabulary and the titles and summaries of its
+    # related sheets (keep in step with sheet_pdf.py): only they make its key,
+    # and only they travel to the worker.
+    related = tuple(kit.fiche(other) for other in fiche.voir_aussi)
+    pdf_kit = Kit(kit.vocabulaire, (fiche, *related), {})
+    key = content_key("fiche", _data(fiche), vocabulary, [(r.id, r.titre, r.resume) for r in related], seed)
+    yield [(sheet_pdf_path(fiche.id), Job(key, f"le PDF {where}", "fiche", (pdf_kit, fiche)))]
     for liste in fiche.checklists():
+        liste_key = _checklist_key(fiche, liste, seed)
+        part = []
         for fmt in CHECKLIST_FORMATS:
-            files[checklist_path(fiche.id, liste.id, fmt)] = _produce(
-                f"le fichier {fmt.label} de la liste « {liste.titre} » ({liste.id}) {where}",
-                lambda: CHECKLIST_BUILDERS[fmt.key](fiche, liste, epoch),
-                _checklist_key(fiche, liste, fmt, epoch),
-                cache,
-            )
-    return files
+            args = (fiche, liste, epoch) if fmt.key in _DATED else (fiche, liste)
+            what = f"le fichier {fmt.label} de la liste « {liste.titre} » ({liste.id}) {where}"
+            part.append((checklist_path(fiche.id, liste.id, fmt), Job(content_key(liste_key, fmt.key), what, fmt.key, args)))
+        yield part
 
 
-def _checklist_key(fiche: Fiche, liste: Liste, fmt: Format, epoch: int) -> str:
+def _checklist_key(fiche: Fiche, liste: Liste, seed: list) -> str:
     # What a checklist's builders read: the checklist, and the sheet's id,
     # title and source (keep in step with them), not the rest of the sheet,
     # so editing one checklist leaves its neighbours cached.
     sheet = {"id": fiche.id, "titre": fiche.titre, "statut": fiche.statut, "reprend": fiche.reprend,
              "sources": _data(fiche.sources)}
-    return content_key("liste", fmt.key, sheet, _data(liste), epoch)
-
-
-def _produce(what: str, build: Callable[[], bytes], key: str | None = None,
-             cache: ContentCache | None = None) -> bytes:
-    """Build (or take from the cache) one file; a failure names what was being made."""
-    def checked_build() -> bytes:
-        try:
-            return build()
-        except Exception as error:  # any library failure becomes a located, French message
-            raise DownloadFailed(f"Impossible de produire {what} : {type(error).__name__} : {error}") from error
-    return checked_build() if key is None or cache is None else cache.get(key, checked_build)
-
-
+    return content_key("liste", sheet, _data(liste), seed)

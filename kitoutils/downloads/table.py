@@ -1,5 +1,8 @@
 """The table every checklist download shares: one row per item, empty
 columns for the team to fill. CSV, ODS, ODT and the fillable PDF all use it.
+
+Spreadsheets list the columns in reading order: the action first, the columns
+to fill next, and the ids last (kept so that a filled file can be read back).
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ ID_COLUMNS = ("fiche", "liste", "element")
 ITEM_COLUMN = "Action"
 # The columns left empty to fill in, with the suffix of their PDF field names.
 FILL_COLUMNS = (("Fait", "fait"), ("Responsable", "responsable"), ("Échéance", "echeance"), ("Note", "note"))
-HEADER = (*ID_COLUMNS, ITEM_COLUMN, *(label for label, _ in FILL_COLUMNS))
+HEADER = (ITEM_COLUMN, *(label for label, _ in FILL_COLUMNS), *ID_COLUMNS)
+# The columns a person reads and fills (the ids follow them).
+READING_COLUMNS = 1 + len(FILL_COLUMNS)
+# The column a person ticks, and what a filled cell says (as in the browser's own CSV export).
+DONE_COLUMN = FILL_COLUMNS[0][0]
+DONE_VALUES = ("oui", "non")
 
 
 def field_name(element: Element, suffix: str) -> str:
@@ -32,7 +40,7 @@ class Row:
     action: str
 
     def cells(self) -> tuple[str, ...]:
-        return (self.fiche, self.liste, self.element, self.action, *("" for _ in FILL_COLUMNS))
+        return (self.action, *("" for _ in FILL_COLUMNS), self.fiche, self.liste, self.element)
 
 
 def checklist_rows(fiche: Fiche, liste: Liste) -> list[Row]:

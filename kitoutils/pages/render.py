@@ -47,8 +47,10 @@ def _environment() -> jinja2.Environment:
 environment = _environment
 
 
-def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
-    """The Markdown page of one sheet (telechargements: its Downloads, to link them)."""
+def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_apart: bool = False) -> str:
+    """The Markdown page of one sheet (telechargements: its Downloads, to link them;
+    items_searched_apart: its checklists are left out of Material's search index,
+    whose documents for their items come from the kit, see kitoutils/search.py)."""
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
     # The templates' own words ("Phase :") get the same typography as the texts.
@@ -59,6 +61,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None) -> str:
         publics=[publics[p] for p in fiche.publics],
         voir_aussi=[kit.fiche(other) for other in fiche.voir_aussi],
         telechargements=telechargements,
+        hors_recherche=items_searched_apart,
         racine="../",  # from fiches/<id>.md back to the site's root
         historique=history_html(kit.historique, kit.files[fiche.id]),
         credit=credit_parts(fiche),

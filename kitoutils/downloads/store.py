@@ -1,0 +1,117 @@
+"""Where the downloads live: one file per content, named by a hash of what
+it is made of, so no download is held in memory and none is made twice.
+
+A build hands MkDocs the paths of these files. Keys include a fingerprint
+of the generating code and of the libraries' versions: a new version of
+either never serves an old file. The folder is the build's cache
+(`.cache/kit/` by default), which the next build reuses; without one, a
+temporary folder serves this build only.
+
+Next to each file, its compressed form (`.z`) waits for the zips that
+contain it (the archive of all downloads, the offline copy): compressed
+once, in the worker that made the file, then only copied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, BinaryIO, Callable
+
+from .zip_archive import Deflated, deflate
+
+_LIBRARIES = ("reportlab", "odfpy")
+_FILE, _ZIPPED = ".bin", ".z"
+
+
+def content_key(*parts: Any) -> str:
+    """A stable hash of JSON-able parts (the model objects' data, a format…)."""
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@cache
+def generator_fingerprint() -> str:
+    """The downloads' code and library versions, hashed once per process."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    for library in _LIBRARIES:
+        digest.update(f"{library}={metadata.version(library)}".encode())
+    return digest.hexdigest()
+
+
+class FileStore:
+    """Files by key in one folder; `scratch`, when given, is the temporary
+    folder's owner, kept alive as long as the store is."""
+
+    def __init__(self, folder: Path, scratch: object = None) -> None:
+        self.folder = folder
+        self._scratch = scratch
+        self._used: set[str] = set()
+
+    @classmethod
+    def for_build(cls, cache_dir: Path | None) -> FileStore:
+        """The cache folder, or a temporary folder for one build without cache."""
+        if cache_dir is not None:
+            return cls(cache_dir)
+        scratch = tempfile.TemporaryDirectory(prefix="kit-telechargements-")
+        return cls(Path(scratch.name), scratch)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}{_FILE}"
+
+    def holds(self, key: str, *, zipped: bool = True) -> bool:
+        """Whether the file (and its compressed form, unless not wanted) is here; marks it used."""
+        self._used.update({f"{key}{_FILE}", f"{key}{_ZIPPED}"})
+        return self.path(key).is_file() and (not zipped or self._zipped(key).is_file())
+
+    def put(self, key: str, content: bytes, *, zipped: bool = True) -> Path:
+        """Keep `content` under `key` (and its compressed form): written whole or not at all."""
+        self._used.update({f"{key}{_FILE}", f"{key}{_ZIPPED}"})
+        if zipped:
+            _write(self._zipped(key), deflate(content).to_bytes())
+        return _write(self.path(key), content)
+
+    def write_with(self, key: str, fill: Callable[[BinaryIO], None]) -> Path:
+        """Keep under `key` what `fill` writes (a large file, never whole in memory)."""
+        self._used.add(f"{key}{_FILE}")
+        return _write(self.path(key), fill)
+
+    def deflated(self, key: str) -> Deflated:
+        """The compressed form of the file `key`, made now if it is missing."""
+        try:
+            return Deflated.from_bytes(self._zipped(key).read_bytes())
+        except OSError:
+            member = deflate(self.path(key).read_bytes())
+            _write(self._zipped(key), member.to_bytes())
+            return member
+
+    def _zipped(self, key: str) -> Path:
+        return self.folder / f"{key}{_ZIPPED}"
+
+    def forget_unused(self) -> None:
+        """Delete the files this build did not use, so that edits during a
+        long `mkdocs serve` do not pile up old versions."""
+        for suffix in (_FILE, _ZIPPED):
+            for path in self.folder.glob(f"*{suffix}"):
+                if path.name not in self._used:
+                    path.unlink(missing_ok=True)
+
+
+def _write(path: Path, content: bytes | Callable[[BinaryIO], None]) -> Path:
+    """Write then rename: a build stopped half-way leaves no torn file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".partiel-", delete=False) as partial:
+        if callable(content):
+            content(partial)
+        else:
+            partial.write(content)
+    os.chmod(partial.name, 0o644)  # readable like any file of the site it is copied or linked into
+    os.replace(partial.name, path)
+    return path
