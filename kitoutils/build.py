@@ -64,7 +64,7 @@ class SiteBuild:
                          self.downloads.without_archive(site_url))
 
     def files(self) -> list[OutputFile]:
-        """Every generated file of the site: sheet pages, downloads, tag pages."""
+        """Every generated file of the site: sheet pages, downloads, tag pages, glossary."""
         kit = self.kit
         # With the kit's French search, checklist items are search documents of
         # their own (search.py), so the pages keep their lists out of Material's.
@@ -74,7 +74,7 @@ class SiteBuild:
         downloads = [OutputFile(path, file=file) for path, file in self.downloads.files.items()]
         tags = [OutputFile(tag_path(kind, terme.id), render_tag_page(kit, kind, terme))
                 for kind in TAG_KINDS for terme in getattr(kit.vocabulaire, kind)]
-        glossary = ([OutputFile(GLOSSARY_PAGE, render_glossary_page(kit.glossaire), "kit/glossaire.yml")]
+        glossary = ([OutputFile(GLOSSARY_PAGE, render_glossary_page(kit.glossaire), source="kit/glossaire.yml")]
                     if kit.glossaire else [])
         return [*sheets, *downloads, *tags, *glossary]
 
