@@ -160,7 +160,7 @@ def test_zip_is_reused_while_nothing_changes_and_rebuilt_after_a_change(tmp_path
     assert third.returncode == 0, third.stderr
     assert "Version hors ligne construite" in third.stderr
     with zipfile.ZipFile(tmp_path / "site3" / ZIP) as archive:
-        assert "L'AMO, pour ou contre" in archive.read(f"{FOLDER}/fiches/amo.html").decode("utf-8")
+        assert "L’AMO, pour ou contre" in archive.read(f"{FOLDER}/fiches/amo.html").decode("utf-8")
 
     monkeypatch.setenv("KIT_SANS_HORS_LIGNE", "1")
     skipped = mkdocs_build(project, tmp_path / "site4")
