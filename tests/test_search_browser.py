@@ -97,10 +97,10 @@ def test_results_are_highlighted_and_so_is_the_page_after_following_one(page, si
 def test_following_a_checklist_item_lands_on_its_anchor(page, site_url):
     open_search(page, site_url)
     best = type_query(page, "emargement")[0]
-    assert best.location == "fiches/pilotage/#organiser-emargement"
+    assert best.location == "fiches/conduite-des-ateliers/#preparer-emargement"
     page.locator(f"a.md-search-result__link[href='{best.href}']").first.click()
-    page.wait_for_url("**#organiser-emargement")
-    item = page.locator("li#organiser-emargement")
+    page.wait_for_url("**#preparer-emargement")
+    item = page.locator("li#preparer-emargement")
     assert item.is_visible() and "émargement" in item.inner_text()
 
 
@@ -112,7 +112,7 @@ def test_type_ahead_after_three_characters(search_page):
 
 
 def test_type_ahead_of_a_word_typed_halfway_without_accents(search_page):
-    assert "fiches/pilotage/#organiser-emargement" in ranked_locations(type_query(search_page, "emarg"))[:3]
+    assert "fiches/conduite-des-ateliers/#preparer-emargement" in ranked_locations(type_query(search_page, "emarg"))[:3]
     assert "fiches/faq-elus/#legitimite-et-democratie-representative" in ranked_locations(
         type_query(search_page, "legitimi"))[:3]
 
@@ -131,3 +131,11 @@ def test_missing_words_are_shown_as_typed(search_page):
     terms = search_page.locator(".md-search-result__terms").first
     assert terms.inner_text().startswith("Mots absents\u202f: ")
     assert terms.locator("del").first.evaluate("d => getComputedStyle(d).textDecorationLine") == "none"
+
+
+def test_either_apostrophe_finds_what_the_pages_typeset(search_page):
+    # The pages say « l’animation » (typographic apostrophe); readers type either.
+    straight = ranked_locations(type_query(search_page, "l'animation"))
+    curly = ranked_locations(type_query(search_page, "l’animation"))
+    assert straight == curly
+    assert "fiches/amo/#recenser-competences-animation" in straight  # « … de l’animation de groupes »

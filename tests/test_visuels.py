@@ -81,10 +81,10 @@ def test_the_phases_timeline_lists_every_phase_and_links_each_sheet(built_site: 
 def test_diagrams_are_drawn_from_the_kit_s_data(kit_copy: Path):
     vocabulary = kit_copy / "vocabulaire.yml"
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
-        "libelle: Comité de pilotage externe", "libelle: Comité des partenaires"), encoding="utf-8")
+        "libelle: Comité de pilotage ouvert à l'externe", "libelle: Comité des partenaires"), encoding="utf-8")
     kit = load_kit(kit_copy)
     assert "Comité des partenaires" in render_roles(kit)
-    assert "Comité de pilotage externe" not in render_roles(kit)
+    assert "Comité de pilotage ouvert" not in render_roles(kit)
     for phase in kit.vocabulaire.phases:
         assert phase.libelle in render_timeline(kit)
 

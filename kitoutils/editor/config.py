@@ -129,6 +129,9 @@ def _choices(kit: Kit) -> dict[str, list[dict[str, str]]]:
         for name in ("publics", "phases", "statuts")
     }
     options["fiches"] = [{"label": f.titre, "value": f.id} for f in kit.fiches]
+    # « origine » has one value; « reprend » names one of the sheet's own sources,
+    # which the form cannot list: it is typed, and the verifier checks it.
+    options["origines"] = [{"label": "Complément au kit d'origine", "value": "ajout"}]
     return options
 
 
@@ -161,7 +164,7 @@ def _widget(rule: FieldRule, choices: dict[str, list[dict[str, str]]], depth: in
         }
     elif dataclasses.is_dataclass(kind):
         field |= {"widget": "object", "collapsed": True, "fields": form_fields(kind, choices, depth + 1)}
-    elif rule.reference:
+    elif rule.reference in choices:
         field |= {"widget": "select", "options": choices[rule.reference]}
     elif rule.identifier:
         field |= {"widget": "string", "pattern": [SLUG_PATTERN, SLUG_MESSAGE]}
