@@ -37,7 +37,7 @@ def test_schema_is_written_and_matches_the_published_one(tmp_path: Path):
     result = run_kit("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
-    assert schema["required"] == ["id", "titre", "resume", "publics", "phase", "statut", "sections", "sources"]
+    assert schema["required"] == ["id", "titre", "resume", "publics", "phase", "statut", "sources", "sections"]
     assert schema["additionalProperties"] is False
     target = tmp_path / "fiche.schema.json"
     assert run_kit("schema", "--sortie", str(target)).returncode == 0

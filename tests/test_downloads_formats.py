@@ -41,8 +41,9 @@ FILL_SUFFIXES = ("fait", "responsable", "echeance", "note")
 
 def normalized(text: str) -> str:
     """Text as laid out in a PDF, compared with the source: any run of spaces,
-    line breaks or non-breaking spaces is one space."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    line breaks or non-breaking spaces is one space, and a line broken after a
+    hyphen or a slash (« Île-de-\nFrance », « https://\nexemple.fr ») is joined again."""
+    return re.sub(r"([-/])\s+", r"\1", re.sub(r"\s+", " ", text.replace("\u00a0", " "))).strip()
 
 
 def pdf_text(reader: PdfReader) -> str:

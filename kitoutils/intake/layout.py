@@ -22,9 +22,9 @@ from typing import Any
 import yaml
 
 from ..model.addresses import RESERVED_ANCHOR_PREFIXES, slugify
-from ..model.content import Fiche, Synonymes, Vocabulaire
+from ..model.content import Fiche, Glossaire, Synonymes, Vocabulaire
 from ..model.fields import field_rules
-from .loader import SYNONYMS_FILE, VOCABULARY_FILE
+from .loader import GLOSSARY_FILE, SYNONYMS_FILE, VOCABULARY_FILE
 
 INDENT = "  "
 FOLD_AT = 72  # a folded paragraph's lines
@@ -39,6 +39,8 @@ def file_kind(path: Path) -> tuple[type, str]:
         return Vocabulaire, "vocabulaire"
     if path.name == SYNONYMS_FILE:
         return Synonymes, "synonymes"
+    if path.name == GLOSSARY_FILE:
+        return Glossaire, "glossaire"
     return Fiche, "fiche"
 
 
