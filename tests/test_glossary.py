@@ -32,8 +32,8 @@ def test_the_real_glossary_is_valid_and_covers_the_kit_s_bodies():
 
 
 def test_a_form_given_to_two_terms_is_refused_where_the_second_term_is(kit_copy: Path):
-    replace(kit_copy / "glossaire.yml", "formes: [COTECH, comité technique]",
-                           "formes: [COTECH, comité de pilotage]")
+    replace(kit_copy / "glossaire.yml", "- COTECH\n      - comité technique",
+            "- COTECH\n      - comité de pilotage")
     cotech_line = (kit_copy / "glossaire.yml").read_text(encoding="utf-8").splitlines().index("  - id: cotech") + 1
     assert problems_of(kit_copy) == [
         f"kit/glossaire.yml:{cotech_line}:9 : la forme « comité de pilotage » appartient déjà au terme "
@@ -56,6 +56,14 @@ def test_only_the_first_use_in_the_article_is_explained():
     assert "<header>COPIL</header>" in marked  # outside the article: untouched
     assert "<h2>Le COPIL</h2>" in marked and "<code>COPIL</code>" in marked
     assert 'id="kit-glossaire-copil">Comité de pilotage : il décide.</span>' in marked
+
+
+def test_an_element_marked_without_glossary_is_left_alone_nested_tags_included():
+    page = article('<ul data-sans-glossaire><li><ul><li>COPIL</li></ul> le COPIL</li></ul><p>Un COPIL.</p>')
+    marked = mark_first_uses(page, (COPIL,))
+    assert "<ul data-sans-glossaire><li><ul><li>COPIL</li></ul> le COPIL</li></ul>" in marked
+    assert marked.count('aria-describedby="kit-glossaire-copil"') == 1
+    assert '<p>Un <span class="kit-terme"><abbr' in marked
 
 
 def test_either_apostrophe_and_whole_words_only():

@@ -5,7 +5,9 @@ a focusable `<abbr>` described (aria-describedby) by a tooltip that shows on
 hover and on keyboard focus: screen readers read the definition, keyboard
 users see it. It works on the built HTML of the article only, after the search
 index has been made, so the definitions do not flood the search results;
-headings, links, code, form labels and the glossary's own marks are left alone.
+headings, links, code, form labels, the glossary's own marks and any element
+marked `data-sans-glossaire` (a box that is one big link, for instance) are left
+alone.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ TOOLTIP_ID = "kit-glossaire-{}"
 # signpost, code is literal, and an interactive element must not nest another.
 _SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "button", "label",
             "script", "style", "svg", "title", "textarea", "select", "option", "summary"}
+NO_GLOSSARY = "data-sans-glossaire"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPACE = r"[\s\u00a0\u202f]+"
 _ARTICLE = re.compile(r'(<article\b[^>]*>)(.*)(</article>)', re.S)
@@ -77,7 +80,10 @@ class _FirstUses(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.out.append(self.get_starttag_text())
-        if tag in _SKIPPED and tag not in _VOID:
+        # Inside a skipped element every open tag is stacked, so that a nested
+        # element of the same name does not end the skipping early.
+        skipped = tag in _SKIPPED or any(name == NO_GLOSSARY for name, _ in attrs)
+        if (self.skipping or skipped) and tag not in _VOID:
             self.skipping.append(tag)
 
     def handle_startendtag(self, tag, attrs):
