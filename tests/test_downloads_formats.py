@@ -24,7 +24,7 @@ from kitoutils.settings import DEFAULT_EPOCH
 from kitoutils.model.content import Element, Liste
 from kitoutils.model.typography import french_spacing
 
-from conftest import KIT
+from conftest import KIT, normalized
 
 KIT_DATA = load_kit(KIT)
 CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
@@ -37,13 +37,6 @@ ODF = {
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
 }
 FILL_SUFFIXES = ("fait", "responsable", "echeance", "note")
-
-
-def normalized(text: str) -> str:
-    """Text as laid out in a PDF, compared with the source: any run of spaces,
-    line breaks or non-breaking spaces is one space, and a line broken after a
-    hyphen or a slash (« Île-de-\nFrance », « https://\nexemple.fr ») is joined again."""
-    return re.sub(r"([-/])\s+", r"\1", re.sub(r"\s+", " ", text.replace("\u00a0", " "))).strip()
 
 
 def pdf_text(reader: PdfReader) -> str:

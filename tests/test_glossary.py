@@ -103,7 +103,16 @@ def test_a_term_is_explained_on_keyboard_focus_and_on_hover(page, site_url):
         raise AssertionError("le terme n'est pas atteignable au clavier")
     expect(tooltip).to_be_visible()
     expect(term).to_have_accessible_description(re.compile(r"^Comité technique\s:\sles services"))
+    # Escape dismisses it, the focus staying where it is (WCAG 1.4.13).
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "kit-glossaire-cotech"
     page.keyboard.press("Tab")
     expect(tooltip).to_be_hidden()
     term.hover()
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    page.mouse.move(0, 0)
+    term.hover()  # shown again once the term is left and reached anew
     expect(tooltip).to_be_visible()
