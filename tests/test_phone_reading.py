@@ -1,6 +1,7 @@
 """A sheet read on a phone: its section texts fold after their first paragraph
-(docs/assets/javascripts/kit-suite.js), its checklists never do; on a wider
-screen and on paper the whole text shows.
+and « Voir aussi » shows the other sheets' titles, their summaries on demand
+(docs/assets/javascripts/kit-suite.js); its checklists never fold; on a wider
+screen and on paper everything shows.
 
 Each test drives Chromium on the built site's pilotage sheet, whose section
 « Le pilotage technique » has three paragraphs.
@@ -15,6 +16,8 @@ from test_checklist_phone_print import PHONE, pdf_text
 SECTION = "pilotage-technique"  # the heading's id
 FIRST = "La coordination technique de l'atelier est confiée"
 LATER = "Il faut également un comité de pilotage (COPIL)"
+RELATED = "#kit-voir-aussi + ul"
+SUMMARY = "Ouvrir le pilotage à des partenaires extérieurs"  # the summary of « Le suivi externe »
 
 
 def section_text(page):
@@ -57,10 +60,26 @@ def test_on_a_phone_no_checklist_item_is_folded_and_axe_finds_nothing(browser, s
         assert axe_violations(page) == []
 
 
-def test_on_a_wide_screen_the_whole_text_shows_without_a_button(page, site_url):
+def test_on_a_phone_related_sheets_show_their_titles_and_their_summaries_on_demand(browser, site_url):
+    with fresh_profile(browser, **PHONE) as page:
+        page.goto(site_url + SHEET)
+        related = page.locator(RELATED)
+        assert related.get_by_role("link", name="Le suivi externe").is_visible()
+        assert not related.get_by_text(SUMMARY).is_visible()
+        button = page.get_by_role("button", name="Afficher les résumés")
+        assert button.get_attribute("aria-controls") == related.get_attribute("id")
+        assert button.get_attribute("aria-expanded") == "false"
+        button.focus()
+        page.keyboard.press("Enter")
+        assert related.get_by_text(SUMMARY).is_visible()
+        assert page.get_by_role("button", name="Masquer les résumés").get_attribute("aria-expanded") == "true"
+
+
+def test_on_a_wide_screen_everything_shows_without_a_button(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + SHEET)
     assert section_text(page).get_by_text(LATER).is_visible()
+    assert page.locator(RELATED).get_by_text(SUMMARY).is_visible()
     assert page.locator(".kit-texte__lire:visible").count() == 0
 
 
@@ -70,5 +89,5 @@ def test_a_phone_prints_the_whole_text(browser, site_url):
         assert not section_text(page).get_by_text(LATER).is_visible()
         page.emulate_media(media="print")
         text = pdf_text(page.pdf(format="A4"))
-        assert LATER in text
-        assert "Lire la suite" not in text and "Replier le texte" not in text
+        assert LATER in text and SUMMARY in text
+        assert "Lire la suite" not in text and "Afficher les résumés" not in text and "Replier le texte" not in text

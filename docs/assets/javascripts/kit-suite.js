@@ -1,20 +1,31 @@
 /*
  * Phones: a sheet's text blocks show their first paragraph, and « Lire la
- * suite » unfolds the rest, so that a checklist is a few screens down rather
- * than a dozen. Checklist items are never folded. Without JavaScript, on a
- * wider screen and on paper, the whole text shows.
+ * suite » unfolds the rest; « Voir aussi » lists the other sheets' titles, and
+ * « Afficher les résumés » adds what each is about. A checklist is then a few
+ * screens down rather than a dozen. Checklist items are never folded. Without
+ * JavaScript, on a wider screen and on paper, everything shows.
  *
- * The rest is hidden="until-found": where the browser supports it, finding a
- * word in the page or following a link into it unfolds it (elsewhere it is
- * plainly hidden, and the button unfolds it).
+ * A text's rest is hidden="until-found": where the browser supports it,
+ * finding a word in the page or following a link into it unfolds it
+ * (elsewhere it is plainly hidden, and the button unfolds it).
  */
 "use strict";
 
 (function () {
   const PHONE = "screen and (max-width: 44.984375em)";
-  const OPEN = "Lire la suite", CLOSE = "Replier le texte";
+  const phone = window.matchMedia(PHONE);
 
-  function mount(block, index) {
+  function toggle(controls, heading) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "kit-texte__lire";
+    button.setAttribute("aria-controls", controls.id);
+    // Several such buttons on a page: each says which section it unfolds.
+    if (heading && /^H[1-6]$/.test(heading.tagName) && heading.id) button.setAttribute("aria-describedby", heading.id);
+    return button;
+  }
+
+  function textFold(block, index) {
     const rest = [...block.children].slice(1);
     if (!rest.length) return null;
     const more = document.createElement("div");
@@ -22,38 +33,65 @@
     more.id = `kit-suite-${index}`;
     rest[0].before(more);
     more.append(...rest);
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "kit-texte__lire";
-    button.setAttribute("aria-controls", more.id);
-    // Several « Lire la suite » on a page: each says which section it unfolds.
-    const heading = block.previousElementSibling;
-    if (heading && /^H[1-6]$/.test(heading.tagName) && heading.id) button.setAttribute("aria-describedby", heading.id);
-    const fold = { block, lead: block.firstElementChild, more, button, open: false };
-    button.addEventListener("click", () => { fold.open = !fold.open; show(fold); });
+    const lead = block.firstElementChild;
+    const fold = {
+      button: toggle(more, block.previousElementSibling), labels: ["Lire la suite", "Replier le texte"],
+      apply(folded) {
+        if (folded) more.setAttribute("hidden", "until-found");
+        else more.removeAttribute("hidden");
+        // Folded, the button ends the first paragraph (« … Lire la suite »);
+        // unfolded, it ends the text it folds back.
+        move(fold.button, folded && lead.tagName === "P" ? lead : block);
+      },
+    };
     more.addEventListener("beforematch", () => { fold.open = true; show(fold); });
     return fold;
   }
 
-  function show(fold) {
-    const folded = phone.matches && !fold.open;
-    if (folded) fold.more.setAttribute("hidden", "until-found");
-    else fold.more.removeAttribute("hidden");
-    // Folded, the button ends the first paragraph (« … Lire la suite »);
-    // unfolded, it ends the text it folds back.
-    const place = folded && fold.lead.tagName === "P" ? fold.lead : fold.block;
-    if (fold.button.parentNode !== place) {
-      const focused = document.activeElement === fold.button;
-      place.append(fold.button);
-      if (focused) fold.button.focus();
+  function summariesFold(list) {
+    list.id = list.id || "kit-voir-aussi-liste";
+    for (const item of list.children) {
+      const link = item.querySelector(":scope > a");
+      if (!link || !link.nextSibling) continue;
+      const summary = document.createElement("span");
+      summary.className = "kit-voir-aussi__resume";
+      const nodes = [...item.childNodes];
+      summary.append(...nodes.slice(nodes.indexOf(link) + 1));
+      item.append(summary);
     }
-    fold.button.hidden = !phone.matches;
-    fold.button.setAttribute("aria-expanded", String(!folded));
-    fold.button.textContent = folded ? OPEN : CLOSE;
+    const fold = {
+      button: toggle(list, list.previousElementSibling), labels: ["Afficher les résumés", "Masquer les résumés"],
+      apply(folded) { list.classList.toggle("kit-voir-aussi--replie", folded); },
+    };
+    list.after(fold.button);
+    return fold;
   }
 
-  const phone = window.matchMedia(PHONE);
-  const folds = [...document.querySelectorAll(".md-content .kit-texte")].map(mount).filter(Boolean);
-  folds.forEach(show);
-  phone.addEventListener("change", () => folds.forEach(show));
+  function move(button, place) {
+    if (button.parentNode === place) return;
+    const focused = document.activeElement === button;
+    place.append(button);
+    if (focused) button.focus();
+  }
+
+  function show(fold) {
+    const folded = phone.matches && !fold.open;
+    fold.apply(folded);
+    fold.button.hidden = !phone.matches;
+    fold.button.setAttribute("aria-expanded", String(!folded));
+    fold.button.textContent = fold.labels[folded ? 0 : 1];
+  }
+
+  const content = document.querySelector(".md-content");
+  if (!content) return;
+  const folds = [...content.querySelectorAll(".kit-texte")].map(textFold);
+  const related = content.querySelector("#kit-voir-aussi + ul");
+  if (related) folds.push(summariesFold(related));
+  const live = folds.filter(Boolean);
+  live.forEach(fold => {
+    fold.open = false;
+    fold.button.addEventListener("click", () => { fold.open = !fold.open; show(fold); });
+    show(fold);
+  });
+  phone.addEventListener("change", () => live.forEach(show));
 })();
