@@ -49,16 +49,8 @@
   }
 
   function summariesFold(list) {
+    if (!list.querySelector(".kit-voir-aussi__resume")) return null;
     list.id = list.id || "kit-voir-aussi-liste";
-    for (const item of list.children) {
-      const link = item.querySelector(":scope > a");
-      if (!link || !link.nextSibling) continue;
-      const summary = document.createElement("span");
-      summary.className = "kit-voir-aussi__resume";
-      const nodes = [...item.childNodes];
-      summary.append(...nodes.slice(nodes.indexOf(link) + 1));
-      item.append(summary);
-    }
     const fold = {
       button: toggle(list, list.previousElementSibling), labels: ["Afficher les résumés", "Masquer les résumés"],
       apply(folded) { list.classList.toggle("kit-voir-aussi--replie", folded); },
