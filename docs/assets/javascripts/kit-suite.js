@@ -15,13 +15,16 @@
   const PHONE = "screen and (max-width: 44.984375em)";
   const phone = window.matchMedia(PHONE);
 
-  function toggle(controls, heading) {
+  // A button that folds `controls`, described by the heading above `start`.
+  function toggle(controls, start) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "kit-texte__lire";
     button.setAttribute("aria-controls", controls.id);
     // Several such buttons on a page: each says which section it unfolds.
-    if (heading && /^H[1-6]$/.test(heading.tagName) && heading.id) button.setAttribute("aria-describedby", heading.id);
+    let heading = start.previousElementSibling;
+    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    if (heading && heading.id) button.setAttribute("aria-describedby", heading.id);
     return button;
   }
 
@@ -35,7 +38,7 @@
     more.append(...rest);
     const lead = block.firstElementChild;
     const fold = {
-      button: toggle(more, block.previousElementSibling), labels: ["Lire la suite", "Replier le texte"],
+      button: toggle(more, block), labels: ["Lire la suite", "Replier le texte"],
       apply(folded) {
         if (folded) more.setAttribute("hidden", "until-found");
         else more.removeAttribute("hidden");
@@ -52,7 +55,7 @@
     if (!list.querySelector(".kit-voir-aussi__resume")) return null;
     list.id = list.id || "kit-voir-aussi-liste";
     const fold = {
-      button: toggle(list, list.previousElementSibling), labels: ["Afficher les résumés", "Masquer les résumés"],
+      button: toggle(list, list), labels: ["Afficher les résumés", "Masquer les résumés"],
       apply(folded) { list.classList.toggle("kit-voir-aussi--replie", folded); },
     };
     list.after(fold.button);
