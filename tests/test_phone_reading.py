@@ -14,8 +14,8 @@ from test_checklist_browser import SHEET, fresh_profile
 from test_checklist_phone_print import PHONE, pdf_text
 
 SECTION = "pilotage-technique"  # the heading's id
-FIRST = "est confiée à une cheffe ou un chef de projet"
-LATER = "Il faut également un comité de pilotage (COPIL)"
+FIRST = "est confiée à une cheffe ou un chef de projet"  # its first paragraph
+LATER = "La démarche doit aussi être portée par la direction"  # its second paragraph
 RELATED = "#kit-voir-aussi + ul"
 SUMMARY = "Ouvrir le pilotage à des partenaires extérieurs"  # the summary of « Le suivi externe »
 
