@@ -12,6 +12,8 @@ from conftest import axe_violations
 
 def test_reader_downloads_a_checklist_csv_and_pdf(page, site_url, built_site: Path, tmp_path: Path):
     page.goto(site_url + "fiches/pilotage/")
+    # The blank list's files are among the list's actions, folded under it.
+    page.locator("details.kit-checklist__outils summary").first.click()
     links = page.locator("p.kit-telechargements", has_text="Télécharger la liste vierge").first
     with page.expect_download() as download_info:
         links.get_by_role("link", name="CSV").click()

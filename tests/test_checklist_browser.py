@@ -52,7 +52,7 @@ def open_details(page, element: str) -> None:
 
 
 def open_actions(page, root=None) -> None:
-    """Unfold a checklist's actions (« Enregistrer, imprimer ou partager cette liste »)."""
+    """Unfold a checklist's actions (« Enregistrer, imprimer ou partager »)."""
     actions = (root or checklist(page)).locator("details.kit-checklist__outils")
     if actions.get_attribute("open") is None:
         actions.locator("summary").click()

@@ -151,10 +151,9 @@
     });
 
     var tools = el("details", { "class": "kit-checklist__outils" });
-    tools.appendChild(el("summary", { "class": "kit-checklist__resume" },
-      "Enregistrer, imprimer ou partager cette liste"));
+    tools.appendChild(el("summary", { "class": "kit-checklist__resume" }, "Enregistrer, imprimer ou partager"));
     tools.appendChild(el("p", { "class": "kit-checklist__explication" }, "Votre liste remplie reste dans ce " +
-      "navigateur : ces boutons l'emportent. La liste vierge s'imprime ici ou se télécharge sous la liste."));
+      "navigateur : ces boutons l'emportent. La liste vierge s'imprime ici ou se télécharge en dessous."));
     var filled = el("div", { "class": "kit-checklist__groupe" });
     filled.appendChild(button("Enregistrer une copie (fichier)", function () { self.exportAs("json"); }));
     this.picker = el("input", { type: "file", accept: ".json,application/json", hidden: "", tabindex: "-1",
@@ -177,6 +176,10 @@
     this.linkLabel = el("label", { "for": base + "-lien", hidden: "" }, "Lien vers l'état de cette liste");
     tools.appendChild(this.linkLabel);
     tools.appendChild(this.linkField);
+    // The blank list's files, written under the list for readers without
+    // JavaScript, join the other actions: one folded row per list.
+    var blank = node.nextElementSibling;
+    if (blank && blank.classList.contains("kit-telechargements")) tools.appendChild(blank);
     tools.appendChild(el("p", { "class": "kit-checklist__astuce" },
       "Vous pouvez aussi glisser ici une copie enregistrée pour l'ouvrir."));
     // Outside the folded actions, so news shows.
