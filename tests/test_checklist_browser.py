@@ -17,6 +17,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from kitoutils.downloads.table import HEADER
+
 from conftest import StaticServer, axe_violations, load_axe, copy_project, free_port, mkdocs_build
 
 SHEET = "fiches/pilotage/"
@@ -255,10 +257,11 @@ def test_each_export_is_downloaded_with_its_content(page, site_url):
     assert name == f"pilotage_equipe-projet_{today}.csv"
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Fiche", "Liste", "Élément", "Fait", "Responsable", "Échéance", "Note", "Identifiant", "État"]
+    # The blank list's columns (downloads), in the same order, then the item's state.
+    assert rows[0] == [*HEADER, "État"]
     assert len(rows) == 5
-    assert rows[1][3:8] == ["oui", "Marie; Durand", "2026-12-15", 'Dit "oui"', FIRST]
-    assert rows[4][3] == "non" and rows[4][6] == "'=1+1"  # never a formula in a spreadsheet
+    assert rows[1][1:8] == ["oui", "Marie; Durand", "2026-12-15", 'Dit "oui"', "pilotage", "equipe-projet", FIRST]
+    assert rows[4][1] == "non" and rows[4][4] == "'=1+1"  # never a formula in a spreadsheet
 
     name, raw = export(page, "Enregistrer une copie (fichier)")
     assert name == f"pilotage_equipe-projet_{today}.json"
@@ -267,7 +270,7 @@ def test_each_export_is_downloaded_with_its_content(page, site_url):
     assert data["fiche"] == {"id": "pilotage", "titre": "Le pilotage interne"}
     assert data["liste"] == {"id": "equipe-projet", "titre": "Constituer l’équipe projet"}
     assert [e["id"] for e in data["elements"]] == ITEMS
-    assert data["elements"][0] == {"id": FIRST, "texte": rows[1][2], "fait": True, "responsable": "Marie; Durand",
+    assert data["elements"][0] == {"id": FIRST, "texte": rows[1][0], "fait": True, "responsable": "Marie; Durand",
                                    "echeance": "2026-12-15", "note": 'Dit "oui"', "retire": False}
 
 

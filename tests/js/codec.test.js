@@ -80,10 +80,10 @@ test("CSV export: byte-order mark, semicolons, CRLF, quoting and the removed ite
   assert.ok(csv.endsWith("\r\n"));
   const lines = csv.slice(1).split("\r\n");
   assert.equal(lines.length, 6); // header, four rows, then the final empty string
-  assert.equal(lines[0], "Fiche;Liste;Élément;Fait;Responsable;Échéance;Note;Identifiant;État");
-  assert.equal(lines[1], "Le pilotage;L'équipe projet;Désigner un chef de projet;oui;Awa Diallo;2026-03-09;;designer-chef;");
-  assert.equal(lines[3], 'Le pilotage;L\'équipe projet;Voter le budget;non;;;"Voir le conseil; ""urgent""";budget;');
-  assert.equal(lines[4], "Le pilotage;L'équipe projet;Un élément retiré;oui;;;gardé;ancien-element;élément retiré");
+  assert.equal(lines[0], "Action;Fait;Responsable;Échéance;Note;fiche;liste;element;État");
+  assert.equal(lines[1], "Désigner un chef de projet;oui;Awa Diallo;2026-03-09;;pilotage;equipe-projet;designer-chef;");
+  assert.equal(lines[3], 'Voter le budget;non;;;"Voir le conseil; ""urgent""";pilotage;equipe-projet;budget;');
+  assert.equal(lines[4], "Un élément retiré;oui;;;gardé;pilotage;equipe-projet;ancien-element;élément retiré");
   assert.equal(lines[5], "");
 });
 

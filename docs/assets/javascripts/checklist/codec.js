@@ -193,11 +193,15 @@
   }
 
   // Semicolons and a byte-order mark: what French spreadsheets open as UTF-8 columns.
+  // The columns of the downloaded blank list (kitoutils/downloads/table.py), in
+  // reading order, the ids last; then whether an item left the sheet since.
+  var CSV_HEADER = ["Action", "Fait", "Responsable", "Échéance", "Note", "fiche", "liste", "element", "État"];
+
   function toCsv(list, rowList) {
-    var lines = [["Fiche", "Liste", "Élément", "Fait", "Responsable", "Échéance", "Note", "Identifiant", "État"]];
+    var lines = [CSV_HEADER];
     rowList.forEach(function (r) {
-      lines.push([list.ficheTitre, list.titre, r.texte, r.fait ? "oui" : "non", r.responsable, r.echeance,
-        r.note, r.id, r.retire ? "élément retiré" : ""]);
+      lines.push([r.texte, r.fait ? "oui" : "non", r.responsable, r.echeance, r.note,
+        list.fiche, list.liste, r.id, r.retire ? "élément retiré" : ""]);
     });
     return "\uFEFF" + lines.map(function (line) { return line.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
