@@ -66,7 +66,8 @@ def sheet_yaml(field: str) -> str:
     indented = "\n".join("      " + line if line else "" for line in field.split("\n"))
     return (
         "id: essai\ntitre: Essai\nresume: Un essai.\npublics: [elus]\nphase: preparation\n"
-        "statut: a-relire\nsections:\n  - id: s\n    titre: Section\n    texte: |-\n" + indented + "\n"
+        "statut: a-relire\nsources:\n  - id: origine\n    titre: Essai\n    editeur: Banc d'essai\n"
+        "    date: '2026'\nsections:\n  - id: s\n    titre: Section\n    texte: |-\n" + indented + "\n"
     )
 
 

@@ -3,7 +3,7 @@
     python bench/run.py                      # N = 10, 100, 150, 1000; 5 runs each
     python bench/run.py --sizes 10 --runs 1  # a quick check
 
-For each N, a synthetic kit is generated, then built with our hooks and, in
+For each N, a kit is generated (the real kit's sheets, then synthetic ones up to N), then built with our hooks and, in
 the same run, the baseline is built: the very same pages pre-rendered once to
 plain Markdown and built by plain MkDocs with the same Material configuration
 and no hooks. Variants alternate run by run; each figure is the median.
@@ -59,7 +59,7 @@ class Variant:
 
 def prepare_ours(workdir: Path, count: int) -> Path:
     project = copy_site_sources(workdir / "ours", with_kit=False)
-    write_kit(project / "kit", count, ROOT / "kit" / "vocabulaire.yml")
+    write_kit(project / "kit", count, ROOT / "kit")
     return project
 
 

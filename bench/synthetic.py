@@ -1,8 +1,10 @@
-"""Synthetic kits of realistic size, for the build benchmark.
+"""Kits of realistic size, for the build benchmark.
 
-Each sheet has about 5 sections of 150 words and 3 checklists of 8 items,
-in French with accents, drawn from a fixed seed so every run builds the
-same kit.
+A kit of N sheets is the real kit (its vocabulary, glossary, synonyms and
+sheets: the hand-written pages link to some of them) completed by synthetic
+sheets up to N. Each synthetic sheet has about 5 sections of 150 words and 3
+checklists of 8 items, in French with accents, drawn from a fixed seed so
+every run builds the same kit.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import shutil
 from pathlib import Path
 
 import yaml
+
+from kitoutils.intake.loader import GLOSSARY_FILE, SYNONYMS_FILE, VOCABULARY_FILE
 
 WORDS = (
     "démarche prospective participative collectivité élus habitants atelier "
@@ -74,20 +78,25 @@ def sheet(index: int, sheet_ids: list[str], phases: list[str], publics: list[str
         "phase": rng.choice(phases),
         "statut": "a-relire",
         "voir_aussi": others[:3],
+        "sources": [{"id": "source", "titre": "Publication " + _sentence(rng, 3).rstrip("."),
+                     "editeur": "Éditeur de démonstration", "date": "2026"}],
         "sections": sections,
     }
 
 
-def write_kit(target: Path, count: int, vocabulary: Path) -> Path:
-    """Write a kit of `count` synthetic sheets into target/ (replacing it)."""
+def write_kit(target: Path, count: int, real_kit: Path) -> Path:
+    """Write into target/ (replacing it) the real kit completed to `count` sheets."""
     if target.exists():
         shutil.rmtree(target)
-    target.mkdir(parents=True)
-    shutil.copy2(vocabulary, target / "vocabulaire.yml")
-    terms = yaml.safe_load(vocabulary.read_text(encoding="utf-8"))
+    shutil.copytree(real_kit, target)
+    not_sheets = {VOCABULARY_FILE, GLOSSARY_FILE, SYNONYMS_FILE}
+    real_sheets = sum(1 for path in target.glob("*.yml") if path.name not in not_sheets)
+    if count < real_sheets:
+        raise ValueError(f"a kit of {count} sheets cannot hold the real kit's {real_sheets}")
+    terms = yaml.safe_load((target / VOCABULARY_FILE).read_text(encoding="utf-8"))
     phases = [t["id"] for t in terms["phases"]]
     publics = [t["id"] for t in terms["publics"]]
-    sheet_ids = [f"fiche-{i + 1:04d}" for i in range(count)]
+    sheet_ids = [f"fiche-{i + 1:04d}" for i in range(count - real_sheets)]
     for index, sheet_id in enumerate(sheet_ids):
         data = sheet(index, sheet_ids, phases, publics)
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -2,7 +2,8 @@
 
 Each event only calls the core: read the build's settings and load the kit
 (on_config), add the files the build makes (on_files: sheet pages, downloads,
-tag pages, the web editor), fill the markers of hand-written pages (on_page_markdown), add
+tag pages, glossary, the web editor), fill the markers of hand-written pages (on_page_markdown),
+explain the glossary's terms at their first use (on_post_page), add
 the kit's documents to the search index (on_post_build). The build's state
 lives on one `SiteBuild`, kept on the config MkDocs hands to every event. A
 kit with errors stops the build with the located French messages and no
@@ -148,7 +149,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _with_policy(output, config)
+    # After the search plugin has read the page, so glossary definitions stay out
+    # of the search results; the policy last, computed from the page as served.
+    explained = site_build(config).explain_terms(output, page.file.src_uri)
+    return _with_policy(explained, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

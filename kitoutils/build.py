@@ -20,6 +20,7 @@ from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
 from .pages import markers
 from .pages.diagrams import render_roles, render_timeline
+from .pages.glossary import GLOSSARY_PAGE, mark_first_uses, render_glossary_page
 from .pages.render import render_fiche, render_home_downloads, render_sheet_list, render_start_here
 from .pages.tags import TAG_KINDS, render_tag_page
 from .settings import BuildSettings
@@ -65,7 +66,7 @@ class SiteBuild:
                          self.downloads.without_archive(site_url))
 
     def files(self) -> list[OutputFile]:
-        """Every generated file of the site: sheet pages, downloads, tag pages, the web editor."""
+        """Every generated file of the site: sheet pages, downloads, tag pages, glossary, the web editor."""
         kit = self.kit
         # With the kit's French search, checklist items are search documents of
         # their own (search.py), so the pages keep their lists out of Material's.
@@ -79,7 +80,15 @@ class SiteBuild:
         made = editor_files(kit, self.settings) if self.settings.with_editor else {}
         editor = [OutputFile(path, file=made_file) if isinstance(made_file, Path) else OutputFile(path, made_file)
                   for path, made_file in made.items()]
-        return [*sheets, *downloads, *tags, *editor]
+        glossary = ([OutputFile(GLOSSARY_PAGE, render_glossary_page(kit.glossaire), source="kit/glossaire.yml")]
+                    if kit.glossaire else [])
+        return [*sheets, *downloads, *tags, *glossary, *editor]
+
+    def explain_terms(self, page_html: str, page_path: str) -> str:
+        """A built page with the first use of each glossary term explained (not the glossary itself)."""
+        if page_path == GLOSSARY_PAGE:
+            return page_html
+        return mark_first_uses(page_html, self.kit.glossaire)
 
     def fill_markers(self, markdown: str, page_path: str) -> str:
         """A hand-written page with the kit's parts in place of its markers."""

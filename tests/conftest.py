@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -118,6 +119,13 @@ def site_url(built_site: Path, site_port: int):
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def normalized(text: str) -> str:
+    """Text as laid out in a PDF, compared with the source: any run of spaces,
+    line breaks or non-breaking spaces is one space, and a line broken after a
+    hyphen or a slash (« Île-de-\nFrance », « https://\nexemple.fr ») is joined again."""
+    return re.sub(r"([-/])\s+", r"\1", re.sub(r"\s+", " ", text.replace("\u00a0", " "))).strip()
 
 
 def required_program(path: str | None, message: str) -> str:

@@ -19,7 +19,7 @@ TEXTE = "      L'assistance à maîtrise d'ouvrage est un conseil extérieur qui
 TEXTE_INDENT = "      "
 LISTE_TITRE = "        titre: Comparer les besoins et les compétences internes"
 ELEMENT = "            texte: Lister les compétences dont la démarche aura besoin à chaque étape."
-SOURCE_AUTEURS = "  auteurs: ARENE Île-de-France, avec Groupe Re-Sources"
+SOURCE_EDITEUR = "    editeur: ARENE Île-de-France, avec Groupe Re-Sources"
 QUESTION = "    question: Pourquoi y consacrer du temps ?"  # faq-elus.yml
 # Lines of kit/vocabulaire.yml.
 LIBELLE_PUBLIC = "    libelle: Élus"
@@ -78,6 +78,7 @@ CASES = [
     Case(3, "majuscules", TEXTE, in_text("[x](JaVaScRiPt:alert(1))")),
     Case(3, "entite", TEXTE, in_text("[x](&#x6A;avascript:alert(1))")),
     Case(3, "element", ELEMENT, as_item("[a [b] c](javascript:alert(1))")),
+    Case(3, "adresse-source", SOURCE_EDITEUR, SOURCE_EDITEUR + "\n    adresse: javascript:alert(1)"),
     # 4. Images from another site.
     Case(4, "reference", TEXTE, in_text("![x][i]", "", "[i]: https://evil.example/p.png")),
     Case(4, "reference-ligne-suivante", TEXTE, in_text("![x][i]", "", "[i]:", "  https://evil.example/p.png")),
@@ -89,7 +90,7 @@ CASES = [
     Case(5, "titre-liste", LISTE_TITRE, quoted(LISTE_TITRE, "Liste {: #x onfocus=alert(1) autofocus }")),
     Case(5, "resume", RESUME, "  Résumé {: autofocus onfocus=alert(1) } et [lien](javascript:alert(1))"),
     Case(5, "question", QUESTION, quoted(QUESTION, "Question { autofocus onfocus=alert(1) }"), "faq-elus.yml"),
-    Case(5, "auteurs", SOURCE_AUTEURS, quoted(SOURCE_AUTEURS, "*x*{ onmouseover=alert(1) } ![i](https://evil.example/i.png)")),
+    Case(5, "source-editeur", SOURCE_EDITEUR, quoted(SOURCE_EDITEUR, "*x*{ onmouseover=alert(1) } ![i](https://evil.example/i.png)")),
     Case(5, "libelle-public", LIBELLE_PUBLIC, quoted(LIBELLE_PUBLIC, "Élus { autofocus onfocus=alert(1) }"), "vocabulaire.yml"),
     Case(5, "description-phase", DESCRIPTION_PHASE,
          quoted(DESCRIPTION_PHASE, "Phase {: autofocus onfocus=alert(1) } !!! note"), "vocabulaire.yml"),
@@ -98,6 +99,8 @@ CASES = [
     Case(6, "resume-refresh", RESUME,
          "  Résumé\" http-equiv=\"refresh\" content=\"0;url=https://evil.example/"),
     Case(6, "titre-guillemets", TITRE, quoted(TITRE, "Titre\" onmouseover=\"alert(1)")),
+    Case(6, "adresse-source", SOURCE_EDITEUR,
+         SOURCE_EDITEUR + "\n" + quoted("    adresse:", 'https://x.example/" onmouseover="alert(1)')),
     Case(6, "titre-entites", TITRE, quoted(TITRE, "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;")),
     Case(6, "titre-liste", LISTE_TITRE, quoted(LISTE_TITRE, "Liste\" data-module=\"x\" onclick=\"alert(1)")),
     Case(6, "libelle-public", LIBELLE_DIRECTION, quoted(LIBELLE_DIRECTION, "Direction\" onmouseover=\"alert(1)"),

@@ -42,14 +42,14 @@ SYNTAX = "erreur de syntaxe YAML : "
     ("statut: a-relire", " statut: a-relire",
      (10, 8), "deux-points inattendu : mettez le texte entre guillemets, ou vérifiez l'indentation de la ligne"),
     ("    titre: Les missions possibles", "   titre: Les missions possibles",
-     (37, 4), "indentation incohérente : cette ligne n'est alignée ni sur les tirets « - » de sa "
+     (55, 4), "indentation incohérente : cette ligne n'est alignée ni sur les tirets « - » de sa "
      "liste, ni sur les clés de son bloc"),
     ("statut: a-relire", "statut: @relire",
      (10, 9), "un texte ne peut pas commencer par « @ » : mettez-le entre guillemets"),
     ("statut: a-relire", "statut: a-relire\n---\nautre: document",
      (11, 1), "le fichier contient plusieurs documents YAML (« --- ») : n'en gardez qu'un"),
-    ("introduction: |-\n  Une", "introduction: |- Une\n  Une",
-     (16, 18), "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"),
+    ("introduction: |-\n  La", "introduction: |- La\n  La",
+     (25, 18), "après « | » ou « > », passez à la ligne : le texte commence à la ligne suivante, indenté"),
     ("statut: a-relire", 'statut: "a-relire',
      (10, 9), "ce guillemet n'est jamais fermé : ajoutez le guillemet fermant à la fin du texte"),
     ("voir_aussi: [pilotage", "voir_aussi: [,pilotage",
@@ -89,7 +89,7 @@ def test_bom_and_crlf_are_accepted_with_right_line_numbers(kit_copy):
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     kit = load_kit(kit_copy)
-    assert kit.fiche("amo").titre == "L'assistance à maîtrise d'ouvrage (AMO)"
+    assert kit.fiche("amo").titre == "L’assistance à maîtrise d’ouvrage (AMO)"  # typeset at load
     assert "\r" not in kit.fiche("amo").sections[0].texte
     # An error in the same file is placed as in the LF file: line 9, column 8.
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("phase: preparation", "phase: bilan")
@@ -228,8 +228,8 @@ def test_unsafe_markdown_in_a_folded_block_is_located(kit_copy, payload, at, mes
 @pytest.mark.parametrize(("payload", "at", "message"), REFUSED_HTML[:5])
 def test_unsafe_markdown_in_a_one_line_item_is_located(kit_copy, payload, at, message):
     path = kit_copy / "amo.yml"
-    old = "texte: Estimer le montant de la mission avant de choisir la procédure."
-    replace(path, old, f"texte: 'Estimer {payload} le montant de la mission avant de choisir la procédure.'")
+    old = "texte: Associer le service achats ou commande publique dès la préparation."
+    replace(path, old, f"texte: 'Associer {payload} le service achats ou commande publique dès la préparation.'")
     line, column = position_of(path, at)
     [problem] = [p for p in problems_of(kit_copy) if "refusé" in p][:1]
     assert problem.startswith(f"kit/amo.yml:{line}:{column} : {message}")
@@ -243,17 +243,17 @@ def test_html_in_code_spans_and_safe_links_is_accepted(kit_copy):
     assert load_kit(kit_copy).fiche("amo")
 
 
-@pytest.mark.parametrize(("field", "payload"), [
-    ("titre: L'assistance à maîtrise d'ouvrage (AMO)", "</title><script>alert(1)</script>"),
-    ("  auteurs: ARENE Île-de-France, avec Groupe Re-Sources", "<b>ARENE</b>"),
+@pytest.mark.parametrize(("sheet", "field", "payload"), [
+    ("amo", "titre: L'assistance à maîtrise d'ouvrage (AMO)", "</title><script>alert(1)</script>"),
+    ("pilotage", "    editeur: ARENE Île-de-France, avec Groupe Re-Sources", "<b>ARENE</b>"),
 ])
-def test_html_in_plain_text_fields_is_refused(kit_copy, field, payload):
+def test_html_in_plain_text_fields_is_refused(kit_copy, sheet, field, payload):
     key = field.split(":")[0]
-    line, column = replace(kit_copy / "amo.yml", field, f"{key}: '{payload}'")
+    line, column = replace(kit_copy / f"{sheet}.yml", field, f"{key}: '{payload}'")
     problems = problems_of(kit_copy)
     shown = payload[: payload.index(">") + 1]
     assert problems[0] == (
-        f"kit/amo.yml:{line}:{column + len(key) + 3} : balise HTML « {shown} » refusée : ce texte "
+        f"kit/{sheet}.yml:{line}:{column + len(key) + 3} : balise HTML « {shown} » refusée : ce texte "
         "s'affiche tel quel, écrivez-le sans chevrons « < > »")
 
 

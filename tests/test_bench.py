@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+from kitoutils.intake.loader import load_kit
 
 sys.path.insert(0, str(ROOT))
 
@@ -17,13 +18,15 @@ def test_benchmark_runs_at_ten_sheets(tmp_path: Path, capsys):
     for key in ("build_baseline", "build_ours", "build_ours_no_downloads", "build_ours_cold",
                 "rebuild_baseline", "rebuild_ours", "validate", "bare_parse"):
         assert result[key] > 0, key
-    # Both variants built the same ten sheets.
+    # Both variants built the same ten sheets: the real kit's, then synthetic ones.
+    kit = load_kit(tmp_path / "ours" / "kit")
+    assert len(kit.fiches) == 10 and {"pilotage", "fiche-0001"} <= {f.id for f in kit.fiches}
     for variant in ("ours", "baseline"):
         pages = sorted(p.parent.name for p in (tmp_path / f"site-{variant}-build" / "fiches").glob("*/index.html"))
-        assert pages == [f"fiche-{i:04d}" for i in range(1, 11)]
-    # The cold default build made each sheet's 16 files once (its PDF, three
-    # checklists in five formats), in one generation: its offline copy made none.
-    assert result["generated_cold"] == [10 * 16]
+        assert pages == sorted(f.id for f in kit.fiches)
+    # The cold default build made each sheet's files once (its PDF, each checklist
+    # in five formats), in one generation: its offline copy made none.
+    assert result["generated_cold"] == [sum(1 + 5 * len(f.checklists()) for f in kit.fiches)]
     assert result["peak_workers_cold"] > 0
     section = run.report([result], "python bench/run.py --sizes 10 --runs 1", offline=[55])
     assert section.startswith(run.BEGIN) and section.endswith(run.END)

@@ -20,7 +20,7 @@ def run_kit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def test_check_valid_kit_exits_zero():
     result = run_kit("verifier")
     assert result.returncode == 0
-    assert result.stdout.startswith("Le kit est valide : 4 fiches")
+    assert result.stdout.startswith("Le kit est valide : 6 fiches")
 
 
 def test_check_invalid_kit_exits_one_with_located_errors(kit_copy: Path):
@@ -37,7 +37,7 @@ def test_schema_is_written_and_matches_the_published_one(tmp_path: Path):
     result = run_kit("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
-    assert schema["required"] == ["id", "titre", "resume", "publics", "phase", "statut", "sections"]
+    assert schema["required"] == ["id", "titre", "resume", "publics", "phase", "statut", "sources", "sections"]
     assert schema["additionalProperties"] is False
     target = tmp_path / "fiche.schema.json"
     assert run_kit("schema", "--sortie", str(target)).returncode == 0
@@ -45,7 +45,7 @@ def test_schema_is_written_and_matches_the_published_one(tmp_path: Path):
 
 
 def test_published_schemas_are_current():
-    for name in ("fiche", "vocabulaire", "synonymes"):
+    for name in ("fiche", "vocabulaire", "synonymes", "glossaire"):
         published = ROOT / "docs" / "schemas" / f"{name}.schema.json"
         assert published.read_text(encoding="utf-8") == schema_text(name), (
             f"docs/schemas/{name}.schema.json est périmé : lancez « kit schema {name} -o {published} »")
@@ -54,7 +54,7 @@ def test_published_schemas_are_current():
 def test_every_yaml_file_names_its_schema():
     for path in KIT.glob("*.yml"):
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
-        expected = path.stem if path.stem in ("vocabulaire", "synonymes") else "fiche"
+        expected = path.stem if path.stem in ("vocabulaire", "synonymes", "glossaire") else "fiche"
         assert first_line == f"# yaml-language-server: $schema=../docs/schemas/{expected}.schema.json"
 
 
@@ -64,10 +64,11 @@ def test_real_sheets_validate_against_the_schema():
 
     schema = json.loads(schema_text("fiche"))
     for path in KIT.glob("*.yml"):
-        if path.stem not in ("vocabulaire", "synonymes"):
+        if path.stem not in ("vocabulaire", "synonymes", "glossaire"):
             jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
-    synonyms = yaml.safe_load((KIT / "synonymes.yml").read_text(encoding="utf-8"))
-    jsonschema.validate(synonyms, json.loads(schema_text("synonymes")))
+    for name in ("synonymes", "glossaire"):
+        data = yaml.safe_load((KIT / f"{name}.yml").read_text(encoding="utf-8"))
+        jsonschema.validate(data, json.loads(schema_text(name)))
 
 
 def test_usage_errors_are_in_french():

@@ -18,12 +18,13 @@ from kitoutils.downloads.ods import build_ods, printed_lines, row_height, sheet_
 from kitoutils.downloads.odt import build_odt
 from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.sheet_pdf import build_sheet_pdf
-from kitoutils.downloads.text import plain_inline
+from kitoutils.downloads.text import plain_inline, source_credit
 from kitoutils.intake.loader import load_kit
 from kitoutils.settings import DEFAULT_EPOCH
 from kitoutils.model.content import Element, Liste
+from kitoutils.model.typography import french_spacing
 
-from conftest import KIT
+from conftest import KIT, normalized
 
 KIT_DATA = load_kit(KIT)
 CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
@@ -36,12 +37,6 @@ ODF = {
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
 }
 FILL_SUFFIXES = ("fait", "responsable", "echeance", "note")
-
-
-def normalized(text: str) -> str:
-    """Text as laid out in a PDF, compared with the source: any run of spaces,
-    line breaks or non-breaking spaces is one space."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def pdf_text(reader: PdfReader) -> str:
@@ -87,9 +82,8 @@ def test_fillable_pdf_text_metadata_and_language(fiche, liste):
         assert text.count(label) >= len(liste.elements), label  # a visible label by every field
     total = len(reader.pages)
     assert f"Page {total} sur {total}" in text
-    assert "ARENE Île-de-France" in text
-    if fiche.source:
-        assert "juin 2016" in text and "Groupe Re-Sources" in text
+    # The credit line, built from the sheet's sources, as on its page.
+    assert normalized(source_credit(fiche)) in text
     assert reader.metadata.title == f"{liste.titre} — {fiche.titre}"
     assert reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
@@ -367,7 +361,8 @@ def test_markdown_is_a_task_list(fiche, liste):
     text = build_markdown(fiche, liste).decode("utf-8")
     assert text.startswith(f"# {liste.titre}\n")
     tasks = [line[len("- [ ] "):] for line in text.splitlines() if line.startswith("- [ ] ")]
-    assert tasks == [" ".join(e.texte.split()) for e in liste.elements]
+    # Each item as written, with French typography's no-break spaces (as on the page).
+    assert tasks == [french_spacing(" ".join(e.texte.split())) for e in liste.elements]
     assert f"`{liste.id}`" in text and f"`{fiche.id}`" in text
 
 

@@ -102,7 +102,7 @@ def test_unchanged_checklists_are_not_built_again(kit_copy, cached):
 
     sheet = kit_copy / "pilotage.yml"
     text = sheet.read_text(encoding="utf-8")
-    old = "Désigner une cheffe ou un chef de projet chargé de la coordination technique de l'atelier."
+    old = "Désigner une cheffe ou un chef de projet pour la coordination technique de l'atelier."
     sheet.write_text(text.replace(old, "Désigner une cheffe de projet à mi-temps."), encoding="utf-8")
     changed = generate_downloads(load_kit(kit_copy), cached)
     # The edited checklist in every format, the sheet's PDF that shows it, the archive: nothing else.

@@ -80,7 +80,7 @@ def test_kit_json_is_valid_and_holds_every_id(built_site: Path):
     schema = json.loads((built_site / KIT_SCHEMA_PATH).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["version_format"] == 1
+    assert data["version_format"] == 2
     kit = load_kit(KIT)
     sheets = {fiche["id"]: fiche for fiche in data["fiches"]}
     assert set(sheets) == {fiche.id for fiche in kit.fiches}

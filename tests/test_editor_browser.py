@@ -100,7 +100,7 @@ def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, 
         item = page.locator("textarea", has_text="Désigner une cheffe ou un chef de projet")
         item.fill(REWORDED)
         items = page.locator('[aria-label="list field"]').filter(
-            has=page.locator("textarea", has_text="Associer le service communication")).last
+            has=page.locator("textarea", has_text="Associer la communication et les services concernés")).last
         items.get_by_role("button", name="Ajouter élément").click()
         items.locator("textarea").last.fill(ADDED)
         page.get_by_role("button", name="Publier").click()

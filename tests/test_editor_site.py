@@ -12,11 +12,12 @@ import yaml
 
 from conftest import KIT, copy_project, mkdocs_build
 from kitoutils.intake.loader import load_kit
+from kitoutils.model.provenance import ADDITION
 from kitoutils.model.schema import SCHEMA_FILES, json_schema
 from kitoutils.offline import ZIP_PATH
 
 ADMIN = Path("admin")
-FILE_SCHEMAS = {"vocabulaire.yml": "vocabulaire", "synonymes.yml": "synonymes"}
+FILE_SCHEMAS = {"vocabulaire.yml": "vocabulaire", "synonymes.yml": "synonymes", "glossaire.yml": "glossaire"}
 
 
 def editor_config(site: Path) -> dict:
@@ -48,6 +49,7 @@ def test_every_kit_file_has_a_form_that_covers_every_field_of_its_schema(built_s
     kit = load_kit(KIT)
     allowed = {name: [t.id for t in getattr(kit.vocabulaire, name)] for name in ("publics", "phases", "statuts")}
     allowed["fiches"] = [f.id for f in kit.fiches]
+    allowed["origines"] = [ADDITION]
     entries = [entry for collection in editor_config(built_site)["collections"] for entry in collection["files"]]
     assert sorted(entry["file"] for entry in entries) == sorted(f"kit/{p.name}" for p in KIT.glob("*.yml"))
     for entry in entries:
@@ -62,10 +64,10 @@ def test_every_kit_file_has_a_form_that_covers_every_field_of_its_schema(built_s
             assert field.get("min", 0) == prop.get("minItems", 0), path
             pattern = prop.get("pattern") or prop.get("items", {}).get("pattern")
             if field["widget"] == "select":  # a vocabulary or the sheets: the form offers only those
-                assert field.get("multiple", False) is (prop["type"] == "array"), path
+                assert field.get("multiple", False) is (prop.get("type") == "array"), path
                 options = [option["value"] for option in field["options"]]
                 assert any(options == values for values in allowed.values()), path
-                assert all(re.match(pattern, value) for value in options)
+                assert all(re.match(pattern, value) for value in options) if pattern else options == prop["enum"]
                 continue
             if pattern:
                 assert field["pattern"][0] == pattern, path

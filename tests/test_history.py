@@ -85,9 +85,9 @@ def test_sheet_page_shows_its_history(repo):
     pilotage = repo / "kit" / "pilotage.yml"
     pilotage.write_text(pilotage.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     kit = load_kit(repo / "kit")
-    assert ('<strong>Historique :</strong> dernière modification le '
+    assert ('<strong>Historique\u00a0:</strong> dernière modification le '
             '<time datetime="2026-12-01">1er décembre 2026</time>') in render_fiche(kit, kit.fiche("amo"))
-    assert f"<strong>Historique :</strong> {NOT_RECORDED}" in render_fiche(kit, kit.fiche("pilotage"))
+    assert f"<strong>Historique\u00a0:</strong> {NOT_RECORDED}" in render_fiche(kit, kit.fiche("pilotage"))
 
 
 def test_built_site_shows_the_real_history(built_site):
@@ -99,4 +99,4 @@ def test_built_site_shows_the_real_history(built_site):
                            capture_output=True, text=True).stdout.strip()
     expected = history_html({"amo": None if dirty else log.stdout.strip() or None}, "amo")
     page = (built_site / "fiches" / "amo" / "index.html").read_text(encoding="utf-8")
-    assert f"<strong>Historique :</strong> {expected}</p>" in page
+    assert f"<strong>Historique\u00a0:</strong> {expected}</p>" in page

@@ -7,7 +7,6 @@ downloads and two longer lists made here), with a profile folder of its own.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from kitoutils.intake.loader import load_kit
 from kitoutils.model.content import Element, Liste
 from kitoutils.settings import DEFAULT_EPOCH
 
-from conftest import KIT, required_program
+from conftest import KIT, normalized, required_program
 
 KIT_DATA = load_kit(KIT)
 CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
@@ -39,11 +38,6 @@ LONG_LIST = Liste(id="toutes", titre="Toutes les actions du kit", elements=tuple
 
 # Lines of 10 pt text closer than this overlap on paper.
 MIN_LINE_GAP = 9
-
-
-def normalized(text: str) -> str:
-    """Any run of spaces, line breaks or no-break spaces is one space."""
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)

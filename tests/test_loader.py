@@ -26,16 +26,17 @@ def replace(path: Path, old: str, new: str) -> tuple[int, int]:
     return line, column
 
 
-def test_real_kit_loads_with_its_four_sheets():
+def test_real_kit_loads_with_its_sheets():
     kit = load_kit(Path(__file__).parent.parent / "kit")
     # In the kit's order (kit/vocabulaire.yml), not the files' alphabetical order.
-    assert [f.id for f in kit.fiches] == ["pilotage", "faq-elus", "amo", "suivi-externe"]
+    assert [f.id for f in kit.fiches] == [
+        "democratie-contributive", "pilotage", "faq-elus", "amo", "conduite-des-ateliers", "suivi-externe"]
     pilotage = kit.fiche("pilotage")
     assert len(pilotage.checklists()) >= 3
     assert sum(len(liste.elements) for liste in pilotage.checklists()) >= 20
     assert {s.id for s in pilotage.sections} >= {
         "pilotage-technique", "coordination-administrative", "coordination-logistique"}
-    assert pilotage.source is not None and "ARENE" in pilotage.source.auteurs
+    assert pilotage.source_reprise() is not None and "ARENE" in pilotage.source_reprise().editeur
     for other in ("suivi-externe", "amo"):
         assert max(len(liste.elements) for liste in kit.fiche(other).checklists()) >= 6
         assert kit.fiche(other).statut == "a-relire"
@@ -43,6 +44,13 @@ def test_real_kit_loads_with_its_four_sheets():
     assert len(faq.questions) >= 8
     assert all(q.reponse and q.arguments for q in faq.questions)
     assert faq.checklists() and faq.statut == "a-relire"
+
+
+def test_every_phase_of_the_vocabulary_has_a_sheet():
+    kit = load_kit(Path(__file__).parent.parent / "kit")
+    covered = {fiche.phase for fiche in kit.fiches}
+    missing = [phase.libelle for phase in kit.vocabulaire.phases if phase.id not in covered]
+    assert missing == [], f"phases sans fiche : {missing}"
 
 
 def test_yaml_syntax_error_is_located(kit_copy):
@@ -157,7 +165,7 @@ def test_broken_vocabulary_is_reported_alone(kit_copy):
 def test_synonyms_load_with_the_kit():
     kit = load_kit(Path(__file__).parent.parent / "kit")
     groups = {s.id: s.termes for s in kit.synonymes}
-    assert groups["amo"] == ("AMO", "assistance à maîtrise d'ouvrage")
+    assert groups["amo"] == ("AMO", "assistance à maîtrise d’ouvrage")  # typeset at load, like every text
     assert "comité de pilotage" in groups["copil"]
 
 

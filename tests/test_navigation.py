@@ -12,11 +12,11 @@ from conftest import KIT
 
 def test_real_kit_navigation_groups_sheets_by_phase_in_the_kit_s_order():
     nav = sheet_navigation(load_kit(KIT))
-    assert [next(iter(entry)) for entry in nav] == ["Préparation", "Suites et restitution"]
+    assert [next(iter(entry)) for entry in nav] == ["Préparation", "Conduite des ateliers", "Suites et restitution"]
     preparation = nav[0]["Préparation"]
     # The order kit/vocabulaire.yml gives the phase, not the titles' alphabetical order.
     assert [next(iter(page.values())) for page in preparation] == [
-        "fiches/pilotage.md", "fiches/faq-elus.md", "fiches/amo.md"]
+        "fiches/democratie-contributive.md", "fiches/pilotage.md", "fiches/faq-elus.md", "fiches/amo.md"]
     assert all(isinstance(page, dict) and len(page) == 1 for page in preparation)
 
 

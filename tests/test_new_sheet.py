@@ -31,7 +31,7 @@ def test_new_sheet_with_defaults_is_valid(kit_copy):
     assert text.splitlines()[0] == SCHEMA_LINE
     fiche = load_kit(kit_copy).fiche("animation")
     assert (fiche.titre, fiche.statut, fiche.phase, fiche.publics) == (
-        "L'animation des ateliers", "a-relire", "preparation", ("chef-de-projet",))
+        "L’animation des ateliers", "a-relire", "preparation", ("chef-de-projet",))  # typeset at load
     assert [liste.id for liste in fiche.checklists()] == ["premiere-liste"]
     assert "# Phases permises : preparation, conduite, suites" in text
 

@@ -38,7 +38,7 @@ def test_404_page_lists_every_sheet_and_its_links_work_from_a_deep_address(page,
     with page.expect_navigation():
         article.locator("a[href$='/fiches/amo/']").click()
     assert page.url == site_url + "fiches/amo/"
-    assert page.locator("h1").inner_text().rstrip("¶").startswith("L'assistance")
+    assert page.locator("h1").inner_text().rstrip("¶").startswith("L’assistance")  # typeset apostrophe
 
 
 def test_404_search_form_opens_the_search_with_results(page, site_url: str):

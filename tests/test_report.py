@@ -35,7 +35,7 @@ def test_people_see_the_line_quoted_with_a_caret_under_the_column(kit_copy):
         "         |        ^\n"
         "\n"
         "  kit/pilotage.yml:11:1 : clé inconnue « voir_ausi » : vouliez-vous dire « voir_aussi » ?\n"
-        "      11 | voir_ausi: [suivi-externe, amo, faq-elus]\n"
+        "      11 | voir_ausi: [conduite-des-ateliers, suivi-externe, amo, faq-elus, democratie-contributive]\n"
         "         | ^\n"
     )
 
@@ -43,7 +43,7 @@ def test_people_see_the_line_quoted_with_a_caret_under_the_column(kit_copy):
 def test_a_tab_is_shown_as_an_arrow_so_the_caret_stays_aligned(kit_copy):
     replace(kit_copy / "amo.yml", "  - id: missions", "\t- id: missions")
     lines = run_check(kit_copy).stderr.splitlines()
-    assert lines[2:4] == ["      36 | →- id: missions", "         | ^"]
+    assert lines[2:4] == ["      54 | →- id: missions", "         | ^"]
 
 
 def test_github_annotations_in_actions(kit_copy):

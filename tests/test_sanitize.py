@@ -67,8 +67,13 @@ def content_links(html: str) -> list[str]:
 def test_every_link_in_the_sheets_texts_leads_to_a_built_page(built_site: Path):
     checked = 0
     for page in sorted((built_site / "fiches").glob("*/index.html")):
-        for link in content_links(page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for link in content_links(html):
             if urlparse(link).scheme:
+                continue
+            if link.startswith("#"):  # a place on the same page
+                assert f'id="{link[1:]}"' in html, (page, link)
+                checked += 1
                 continue
             target = urlparse(urljoin("http://x/" + page.relative_to(built_site).as_posix(), link)).path
             path = built_site / unquote(target).lstrip("/")
@@ -83,8 +88,13 @@ def test_every_link_in_the_offline_sheets_texts_leads_to_a_file(built_site: Path
     folder = tmp_path / "kit-democratie-contributive"
     checked = 0
     for page in sorted((folder / "fiches").glob("*.html")):
-        for link in content_links(page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for link in content_links(html):
             if urlparse(link).scheme:
+                continue
+            if link.startswith("#"):  # a place on the same page
+                assert f'id="{link[1:]}"' in html, (page, link)
+                checked += 1
                 continue
             target = (page.parent / unquote(link.split("#")[0])).resolve()
             assert target.is_file() and target.suffix == ".html", (page, link)

@@ -16,7 +16,8 @@ from kitoutils.model.order import in_kit_order
 from conftest import KIT
 
 KIT_DATA = load_kit(KIT)
-EXPECTED = ["pilotage", "faq-elus", "amo", "suivi-externe"]  # as kit/vocabulaire.yml orders them
+# As kit/vocabulaire.yml orders them: its phases in order, each phase's `fiches` list first.
+EXPECTED = ["democratie-contributive", "pilotage", "faq-elus", "amo", "conduite-des-ateliers", "suivi-externe"]
 
 
 def test_the_loaded_kit_is_in_the_vocabulary_s_order():

@@ -36,7 +36,8 @@ def test_tag_page_lists_exactly_its_sheets(built_site: Path, kind: str, term_id:
 
 
 def test_tag_pages_exist_for_elus_and_preparation(built_site: Path):
-    assert expected_sheets("publics", "elus") == {"faq-elus", "pilotage", "suivi-externe"}
+    assert expected_sheets("publics", "elus") == {
+        "conduite-des-ateliers", "democratie-contributive", "faq-elus", "pilotage", "suivi-externe"}
     assert "Fiches pour le public « Élus »" in (built_site / "publics/elus/index.html").read_text(encoding="utf-8")
     assert "Fiches de la phase « Préparation »" in (
         built_site / "phases/preparation/index.html").read_text(encoding="utf-8")
@@ -67,7 +68,7 @@ def test_home_filter_by_audience_then_phase_without_reloading(page, site_url):
 
     page.get_by_label("Public", exact=True).select_option("elus")
     assert visible_sheets(page) == expected_sheets("publics", "elus")
-    assert count.inner_text() == f"3 fiches sur {len(everything)}"
+    assert count.inner_text() == f"5 fiches sur {len(everything)}"
 
     page.get_by_label("Public", exact=True).select_option("")
     page.get_by_label("Phase", exact=True).select_option("suites")

@@ -34,6 +34,7 @@ def sheet(identifier: str, titre: str, texte: str, items: list[str], liste_titre
     return {
         "id": identifier, "titre": titre, "resume": "Un résumé.", "publics": ["elus"],
         "phase": "preparation", "statut": "a-relire",
+        "sources": [{"id": "source", "titre": "Une source", "editeur": "Un éditeur", "date": "2026"}],
         "sections": [{"id": "section", "titre": "Une section", "texte": texte, "listes": [{
             "id": "liste", "titre": liste_titre,
             "elements": [{"id": f"e{n}", "texte": item} for n, item in enumerate(items)],

@@ -57,6 +57,13 @@ publics: [{", ".join(publics)}]
 phase: {phase}
 # Statut « {NEW_STATUS} » tant que les éditeurs du kit n'ont pas relu la fiche.
 statut: {NEW_STATUS}
+# Les sources de la fiche : sa ligne de crédit est faite de cette liste, et
+# d'elle seule. Citez chaque fait dans le texte ; « adresse » est facultative.
+sources:
+  - id: premiere-source
+    titre: Titre de la source (à écrire)
+    editeur: Qui la publie (à écrire)
+    date: Date de publication (à écrire)
 sections:
   - id: premiere-section
     titre: Titre de la première section (à écrire)

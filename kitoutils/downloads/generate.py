@@ -154,5 +154,6 @@ def _checklist_key(fiche: Fiche, liste: Liste, seed: list) -> str:
     # What a checklist's builders read: the checklist, and the sheet's id,
     # title and source (keep in step with them), not the rest of the sheet,
     # so editing one checklist leaves its neighbours cached.
-    sheet = {"id": fiche.id, "titre": fiche.titre, "source": _data(fiche.source)}
+    sheet = {"id": fiche.id, "titre": fiche.titre, "statut": fiche.statut, "reprend": fiche.reprend,
+             "sources": _data(fiche.sources)}
     return content_key("liste", sheet, _data(liste), seed)

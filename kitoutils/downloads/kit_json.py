@@ -10,10 +10,11 @@ from typing import Any
 
 from ..model.content import Fiche, Kit, Vocabulaire
 from ..model.schema import SCHEMA_DIALECT, json_schema
+from ..model.provenance import credit_line
 from ..model.publication import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
 
 # Bump when a reuser's program would have to change to read the file.
-VERSION_FORMAT = 1
+VERSION_FORMAT = 2  # 2: per-sheet « sources », « reprend » and « credit »; « publication » for the kit
 
 
 def _data(value: Any) -> Any:
@@ -30,9 +31,10 @@ def kit_data(kit: Kit) -> dict[str, Any]:
     return {
         "version_format": VERSION_FORMAT,
         "titre": KIT_TITLE,
-        "source": {"titre": KIT_TITLE, "auteurs": KIT_PUBLISHER, "date": KIT_DATE},
+        "publication": {"titre": KIT_TITLE, "editeur": KIT_PUBLISHER, "date": KIT_DATE},
         "vocabulaire": _data(kit.vocabulaire),
-        "fiches": [_data(fiche) for fiche in kit.fiches],
+        # Each sheet's credit line, built from its sources as on its page and in its PDF.
+        "fiches": [{**_data(fiche), "credit": credit_line(fiche)} for fiche in kit.fiches],
     }
 
 
@@ -52,6 +54,10 @@ def kit_schema() -> dict[str, Any]:
         schema.pop("$schema")
         schema.pop("title")
         definitions[cls.__name__] = schema
+    definitions["Fiche"]["properties"]["credit"] = {
+        "description": "Ligne de crédit de la fiche, faite de ses sources (comme sur sa page).",
+        "type": "string", "minLength": 1}
+    definitions["Fiche"]["required"].append("credit")
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "Kit",
@@ -66,13 +72,16 @@ def kit_schema() -> dict[str, Any]:
                 "const": VERSION_FORMAT,
             },
             "titre": {"description": "Titre du kit.", "type": "string", "minLength": 1},
-            "source": {"description": "Publication d'origine du kit.", "$ref": "#/$defs/Source"},
+            "publication": {
+                "description": "Publication d'origine du kit.", "type": "object",
+                "properties": {key: {"type": "string", "minLength": 1} for key in ("titre", "editeur", "date")},
+                "required": ["titre", "editeur", "date"], "additionalProperties": False},
             "vocabulaire": {"description": "Publics, phases et statuts auxquels renvoient les fiches.",
                             "$ref": "#/$defs/Vocabulaire"},
             "fiches": {"description": "Les fiches du kit.", "type": "array",
                        "items": {"$ref": "#/$defs/Fiche"}},
         },
-        "required": ["version_format", "titre", "source", "vocabulaire", "fiches"],
+        "required": ["version_format", "titre", "publication", "vocabulaire", "fiches"],
         "additionalProperties": False,
         "$defs": dict(sorted(definitions.items())),
     }

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..model.content import Fiche, Liste
-from .text import KIT_TITLE, french_spacing, one_line, source_credit
+from .text import KIT_TITLE, french_typography, one_line, source_credit
 
 
 def build_markdown(fiche: Fiche, liste: Liste) -> bytes:
     lines = [
         f"# {liste.titre}",
         "",
-        french_spacing(f"*{KIT_TITLE}* — fiche « {fiche.titre} »"),
+        french_typography(f"*{KIT_TITLE}* — fiche « {fiche.titre} »"),
         "",
     ]
     if liste.introduction:

@@ -32,7 +32,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..model.content import Fiche, Liste
 from .odf_common import describe, package
 from .table import DONE_COLUMN, DONE_VALUES, HEADER, READING_COLUMNS, checklist_rows
-from .text import KIT_TITLE, author, french_spacing
+from .text import KIT_TITLE, author, french_typography
 
 # Action, Fait, Responsable, Échéance, Note (26.5 cm: landscape A4 less 1.5 cm
 # margins), then the ids, which are not printed.
@@ -166,9 +166,9 @@ def _done_validation(sheet: str) -> ContentValidations:
         name="Fait", condition=f"of:cell-content-is-in-list({values})", allowemptycell="true",
         displaylist="unsorted", basecelladdress=_cell_address(sheet, HEADER.index(DONE_COLUMN) + 1, FIRST_ITEM_ROW))
     help_message = HelpMessage(title="Fait", display="true")
-    help_message.addElement(P(text=french_spacing("Choisissez « oui » dans la liste quand l'action est faite.")))
+    help_message.addElement(P(text=french_typography("Choisissez « oui » dans la liste quand l'action est faite.")))
     error = ErrorMessage(title="Fait", display="true", messagetype="stop")
-    error.addElement(P(text=french_spacing("Répondez « oui » ou « non » (ou laissez vide).")))
+    error.addElement(P(text=french_typography("Répondez « oui » ou « non » (ou laissez vide).")))
     validation.addElement(help_message)
     validation.addElement(error)
     validations = ContentValidations()
@@ -202,7 +202,7 @@ def build_ods(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
         table.addElement(TableColumn(stylename=styles[f"colonne{number}"]))
 
     title_row = TableRow(stylename=styles["ligne"])
-    title_row.addElement(_cell(french_spacing(f"{liste.titre} — fiche « {fiche.titre} »"), styles["titre"],
+    title_row.addElement(_cell(french_typography(f"{liste.titre} — fiche « {fiche.titre} »"), styles["titre"],
                                numbercolumnsspanned=str(READING_COLUMNS)))
     for _ in range(READING_COLUMNS - 1):
         title_row.addElement(CoveredTableCell())

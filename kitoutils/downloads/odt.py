@@ -21,7 +21,7 @@ from odf.text import H, P, PageCount, PageNumber
 from ..model.content import Fiche, Liste
 from .odf_common import describe, package
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
-from .text import KIT_TITLE, author, french_spacing, plain_inline, source_credit
+from .text import KIT_TITLE, author, footer_credit, french_typography, plain_inline, source_credit
 
 COLUMN_WIDTHS = ("1.4cm", "7.2cm", "3.4cm", "2.4cm", "3cm")  # 17.4 cm: A4 less 1.8 cm margins
 BORDER = "0.5pt solid #9fa8da"
@@ -67,7 +67,7 @@ def _styles(document: OpenDocumentText, credit: str) -> dict[str, Style]:
     }
     master = MasterPage(name="Standard", pagelayoutname=layout)
     footer = Footer()
-    footer_line = P(stylename=styles["pied"], text=french_spacing(credit) + " — Page ")
+    footer_line = P(stylename=styles["pied"], text=french_typography(credit) + " — Page ")
     footer_line.addElement(PageNumber(selectpage="current"))
     footer_line.addText(" sur ")
     footer_line.addElement(PageCount())
@@ -109,7 +109,7 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     document = OpenDocumentText()
     describe(document, title=f"{liste.titre} — {fiche.titre}",
              subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche), epoch=epoch)
-    styles = _styles(document, source_credit(fiche))
+    styles = _styles(document, footer_credit(fiche))
 
     # The check boxes live in a form (not in design mode, so they are live on
     # opening); each is drawn in its table cell by a draw:control.
@@ -119,10 +119,10 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
     document.text.addElement(forms)
 
     document.text.addElement(P(stylename=styles["surtitre"],
-                               text=french_spacing(f"{KIT_TITLE} — fiche « {fiche.titre} »")))
-    document.text.addElement(H(outlinelevel=1, stylename=styles["titre"], text=french_spacing(liste.titre)))
+                               text=french_typography(f"{KIT_TITLE} — fiche « {fiche.titre} »")))
+    document.text.addElement(H(outlinelevel=1, stylename=styles["titre"], text=french_typography(liste.titre)))
     if liste.introduction:
-        document.text.addElement(P(stylename=styles["corps"], text=french_spacing(plain_inline(liste.introduction))))
+        document.text.addElement(P(stylename=styles["corps"], text=french_typography(plain_inline(liste.introduction))))
     document.text.addElement(P(stylename=styles["aide"], text=(
         "Cochez les actions faites et complétez les colonnes, puis enregistrez le document.")))
 
@@ -150,7 +150,7 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
         cell.addElement(anchor)
         row.addElement(cell)
         cell = TableCell(stylename=styles["cellule"], valuetype="string")
-        cell.addElement(P(stylename=styles["cellule"], text=french_spacing(action)))
+        cell.addElement(P(stylename=styles["cellule"], text=french_typography(action)))
         row.addElement(cell)
         for _ in FILL_COLUMNS[1:]:
             cell = TableCell(stylename=styles["cellule"], valuetype="string")
@@ -158,4 +158,5 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
             row.addElement(cell)
         table.addElement(row)
     document.text.addElement(table)
+    document.text.addElement(P(stylename=styles["aide"], text=source_credit(fiche)))
     return package(document, epoch)

@@ -24,7 +24,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from .text import KIT_TITLE, french_spacing, pdf_glyphs
+from .text import KIT_TITLE, french_typography, pdf_glyphs
 
 FONT = "KitSans"
 FONT_BOLD = "KitSans-Gras"
@@ -75,7 +75,7 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(markup: str, style: str) -> Paragraph:
     """A paragraph of reportlab markup, with French no-break spaces the font can draw."""
-    return Paragraph(pdf_glyphs(french_spacing(markup)), styles()[style])
+    return Paragraph(pdf_glyphs(french_typography(markup)), styles()[style])
 
 
 def numbered_canvas(credit: str):
@@ -111,7 +111,7 @@ def numbered_canvas(credit: str):
             self.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
             self.drawRightString(width - MARGIN, MARGIN - 4 * mm, page_text)
             # The credit wraps rather than being cut: it is the source's due.
-            for row, line in enumerate(simpleSplit(pdf_glyphs(french_spacing(credit)), FONT, FOOTER_SIZE, room)[:2]):
+            for row, line in enumerate(simpleSplit(pdf_glyphs(french_typography(credit)), FONT, FOOTER_SIZE, room)[:2]):
                 self.drawString(MARGIN, MARGIN - 4 * mm - row * (FOOTER_SIZE + 2), line)
             self.restoreState()
 

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, T
 
 from ..model.content import Fiche, Kit, Liste
 from .pdf_common import ACCENT, FONT, RULE, build_pdf, para
-from .text import KIT_TITLE, Block, author, blocks, pdf_inline, source_credit
+from .text import KIT_TITLE, Block, author, blocks, footer_credit, pdf_inline, source_credit
 
 BOX = 3.6 * mm
 
@@ -87,7 +87,7 @@ def _story(kit: Kit, fiche: Fiche) -> list:
         story.append(para("Voir aussi", "section"))
         story.append(_block(Block("liste", tuple(
             f"**{kit.fiche(other).titre}** : {kit.fiche(other).resume}" for other in fiche.voir_aussi))))
-    story.append(para("Source et crédits", "section"))
+    story.append(para("Sources et crédits", "section"))
     story.append(para(pdf_inline(source_credit(fiche)), "corps"))
     return story
 
@@ -98,5 +98,5 @@ def build_sheet_pdf(kit: Kit, fiche: Fiche) -> bytes:
         title=fiche.titre,
         subject=fiche.resume,
         author=author(fiche),
-        credit=source_credit(fiche),
+        credit=footer_credit(fiche),
     )

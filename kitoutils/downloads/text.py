@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..model.content import Fiche
-from ..model.publication import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
-from ..model.typography import NARROW_NBSP, NBSP, french_spacing
+from ..model.provenance import credit_line, short_credit
+from ..model.publication import KIT_TITLE
+from ..model.typography import NARROW_NBSP, NBSP, french_typography
 
-__all__ = ["KIT_TITLE", "french_spacing"]  # re-exported: the downloads' own words use them too
+__all__ = ["KIT_TITLE", "french_typography"]  # re-exported: the downloads' own words use them too
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
@@ -51,7 +52,7 @@ def pdf_inline(text: str) -> str:
 
     Links to other sheets keep only their text: a printed page cannot follow them.
     """
-    text = escape(pdf_glyphs(french_spacing(one_line(text))))
+    text = escape(pdf_glyphs(french_typography(one_line(text))))
     escaped = text
     text = _LINK.sub(r"\1", text)
     text = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", text)
@@ -103,13 +104,16 @@ def blocks(text: str) -> list[Block]:
 
 
 def source_credit(fiche: Fiche) -> str:
-    """The credit line of a sheet's documents, as the page words it."""
-    if fiche.source is not None:
-        source = fiche.source
-        return french_spacing(f"Source : {source.titre}, {source.auteurs}, {source.date}.")
-    return (f"Fiche rédigée pour le {KIT_TITLE} ({KIT_PUBLISHER}, {KIT_DATE}) "
-            "à partir de pratiques établies.")
+    """The credit line of a sheet's documents, in the page's words, from its sources only."""
+    return french_typography(credit_line(fiche))
+
+
+def footer_credit(fiche: Fiche) -> str:
+    """The short credit of a page footer; source_credit() is in the document's body."""
+    return french_typography(short_credit(fiche))
 
 
 def author(fiche: Fiche) -> str:
-    return fiche.source.auteurs if fiche.source is not None else KIT_PUBLISHER
+    """Document metadata: the adapted source's publisher, or the site for a sheet written here."""
+    reprise = fiche.source_reprise()
+    return reprise.editeur if reprise is not None else f"Site du {KIT_TITLE}"

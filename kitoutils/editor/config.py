@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..model.addresses import SLUG_PATTERN
-from ..model.content import Fiche, Kit, Synonymes, Vocabulaire
+from ..model.content import Fiche, Glossaire, Kit, Synonymes, Vocabulaire
+from ..model.provenance import ADDITION, ADDITION_LABEL
 from ..model.fields import FieldRule, field_rules
 from ..settings import BuildSettings
 
@@ -94,12 +95,14 @@ def editor_config(kit: Kit, settings: BuildSettings) -> dict[str, Any]:
             },
             {
                 "name": "vocabulaire",
-                "label": "Vocabulaire et recherche",
+                "label": "Vocabulaire, glossaire et recherche",
                 "delete": False,
                 "editor": {"preview": False},
                 "files": [
                     {"name": "vocabulaire", "label": "Vocabulaire contrôlé", "file": "kit/vocabulaire.yml",
                      "fields": form_fields(Vocabulaire, choices)},
+                    {"name": "glossaire", "label": "Glossaire", "file": "kit/glossaire.yml",
+                     "fields": form_fields(Glossaire, choices)},
                     {"name": "synonymes", "label": "Synonymes de la recherche", "file": "kit/synonymes.yml",
                      "fields": form_fields(Synonymes, choices)},
                 ],
@@ -132,6 +135,9 @@ def _choices(kit: Kit) -> dict[str, list[dict[str, str]]]:
         for name in ("publics", "phases", "statuts")
     }
     options["fiches"] = [{"label": f.titre, "value": f.id} for f in kit.fiches]
+    # « origine » has one value; « reprend » names one of the sheet's own sources,
+    # which the form cannot list: it is typed, and the verifier checks it.
+    options["origines"] = [{"label": ADDITION_LABEL, "value": ADDITION}]
     return options
 
 
@@ -164,11 +170,13 @@ def _widget(rule: FieldRule, choices: dict[str, list[dict[str, str]]], depth: in
         }
     elif dataclasses.is_dataclass(kind):
         field |= {"widget": "object", "collapsed": True, "fields": form_fields(kind, choices, depth + 1)}
-    elif rule.reference:
+    elif rule.reference in choices:
         field |= {"widget": "select", "options": choices[rule.reference]}
-    elif rule.identifier:
+    elif rule.identifier or rule.reference:
+        # An identifier, or one of the file's own (a sheet's sources): a form cannot
+        # offer the file's own values as a list, so it checks their shape.
         field |= {"widget": "string", "pattern": [SLUG_PATTERN, SLUG_MESSAGE]}
-        if depth > 0:
+        if rule.identifier and depth > 0:
             required = False  # made from the text by `kit formater`
             hint = f"{hint} {ID_HINT}"
     else:

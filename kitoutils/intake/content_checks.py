@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.addresses import file_name_message, reserved_id_message, sheet_anchors, sheet_id_message
+from .inclusive import inclusive_findings
 from .links import Anchors, link_message
 from ..model.markdown_dialect import FieldParser
 from .markup import check_markdown, unsafe_plain
@@ -55,6 +56,7 @@ def _text_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None) -> li
             findings, found_links = check_markdown(node.value, parser)
         else:
             findings, found_links = unsafe_plain(node.value), []
+        findings = [*findings, *inclusive_findings(node.value)]
         for finding in findings:
             line, column = locate(read.source, node, finding.offset, finding.snippet)
             problems.append(Problem(read.display, line, column, finding.message))

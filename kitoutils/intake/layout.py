@@ -3,8 +3,8 @@
 The web editor rewrites a whole file when it saves: it drops comments and
 orders keys its own way. One layout derived from the model keeps files
 readable for the next person who edits by hand: the schema line first, keys
-in the model's order (and, for the vocabulary and the synonyms, the note that explains
-them), texts with line breaks as literal blocks (`|-`),
+in the model's order (and, for the vocabulary, the glossary and the synonyms, the note that
+explains them), texts with line breaks as literal blocks (`|-`),
 paragraphs too long for one line as folded blocks (`>-`), lists of
 identifiers on one line, empty optional values left out. A list item saved
 without an identifier gets one made from its text, unique in the file.
@@ -22,9 +22,9 @@ from typing import Any
 import yaml
 
 from ..model.addresses import RESERVED_ANCHOR_PREFIXES, slugify
-from ..model.content import Fiche, Synonymes, Vocabulaire
+from ..model.content import Fiche, Glossaire, Synonymes, Vocabulaire
 from ..model.fields import field_rules
-from .loader import SYNONYMS_FILE, VOCABULARY_FILE
+from .loader import GLOSSARY_FILE, SYNONYMS_FILE, VOCABULARY_FILE
 
 INDENT = "  "
 FOLD_AT = 72  # a folded paragraph's lines
@@ -39,6 +39,8 @@ def file_kind(path: Path) -> tuple[type, str]:
         return Vocabulaire, "vocabulaire"
     if path.name == SYNONYMS_FILE:
         return Synonymes, "synonymes"
+    if path.name == GLOSSARY_FILE:
+        return Glossaire, "glossaire"
     return Fiche, "fiche"
 
 
@@ -51,6 +53,12 @@ FILE_NOTES = {
         "# L'ordre des phases est celui de la démarche ; avec la liste « fiches » de",
         "# chaque phase (l'ordre des fiches dans la phase), il ordonne les fiches",
         "# partout : menu, page d'accueil, fiche précédente et suivante, téléchargements.",
+    ),
+    "glossaire": (
+        "# Glossaire du kit : chaque terme est expliqué sur la page « Glossaire » et,",
+        "# sur chaque page, à sa première apparition (au survol et au clavier).",
+        "# « formes » : les façons dont le terme s'écrit dans les textes (la première",
+        "# est celle du glossaire) ; une forme n'appartient qu'à un seul terme.",
     ),
     "synonymes": (
         "# Synonymes et abréviations que comprend la recherche du site : chercher l'une",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.content import Fiche, Kit, Synonymes, Vocabulaire
+from ..model.content import Fiche, Glossaire, Kit, Synonymes, Vocabulaire
 from ..model.problems import KitInvalid, Problem
 from ..model.order import in_kit_order
+from .glossary import check_glossary
+from .provenance import check_provenance
 from .validate import Context, build
 from . import yamlfile
 from .content_checks import ReadFile, check as check_content
@@ -14,8 +16,9 @@ from . import git_history
 
 VOCABULARY_FILE = "vocabulaire.yml"
 SYNONYMS_FILE = "synonymes.yml"  # optional: the search's synonyms and abbreviations
+GLOSSARY_FILE = "glossaire.yml"  # optional: the terms explained on every page
 # Files of kit/ that are not sheets.
-RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE}
+RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE, GLOSSARY_FILE}
 
 
 def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
@@ -76,6 +79,12 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
     if synonyms_path.is_file():
         synonymes = _load_one(Synonymes, synonyms_path, display(synonyms_path), {}, problems)
 
+    glossaire = None
+    glossary_path = kit_dir / GLOSSARY_FILE
+    if glossary_path.is_file():
+        glossaire = _load_one(Glossaire, glossary_path, display(glossary_path), {}, problems,
+                              read_files=read_files)
+
     problems.extend(check_content(read_files, docs_dir))
     if problems:
         raise KitInvalid(problems)
@@ -83,7 +92,8 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
     historique = git_history.last_changes(kit_dir.parent, list(files.values()))
     return Kit(vocabulaire=vocabulaire, fiches=in_kit_order(fiches, vocabulaire.phases), files=files,
                historique=historique,
-               synonymes=synonymes.synonymes if synonymes else ())
+               synonymes=synonymes.synonymes if synonymes else (),
+               glossaire=glossaire.termes if glossaire else ())
 
 
 def unexpected_file_message(path: Path) -> str | None:
@@ -117,6 +127,10 @@ def _load_one(cls, path: Path, shown: str, references, problems: list[Problem], 
     value = build(cls, node, ctx)
     if expected_id is not None:
         _check_file_name(ctx, value, expected_id)
+    if isinstance(value, Fiche):
+        check_provenance(ctx, value)
+    elif isinstance(value, Glossaire):
+        check_glossary(ctx, value)
     problems.extend(ctx.problems)
     value = None if ctx.problems else value
     if read_files is not None:

@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model.addresses import SLUG_PATTERN, slugify
 from ..model.fields import FieldRule, field_rules
 from ..model.problems import Problem
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 from .yamlfile import at
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -39,6 +39,9 @@ _NODE_KIND = {
 }
 
 
+# References checked against the file's own content (see intake/provenance.py).
+LOCAL_REFERENCES = frozenset({"sources", "origines"})
+
 @dataclass
 class Context:
     """What the validation of one file needs to know and what it found."""
@@ -51,6 +54,9 @@ class Context:
     identifiers: dict[str, Node] = field(default_factory=dict)
     # Every free text met (node, is Markdown), for the checks of content_checks.py.
     texts: list[tuple[ScalarNode, bool]] = field(default_factory=list)
+    # References whose allowed values depend on the file itself (a sheet's own
+    # sources): (reference, value, node), checked once the file is built.
+    local_references: list[tuple[str, str, ScalarNode]] = field(default_factory=list)
 
     def error(self, node: Node, message: str) -> None:
         self.problems.append(at(self.path, node, message))
@@ -160,14 +166,16 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
             ))
             return None
         ctx.identifiers[text] = node
-    if rule.reference and ctx.references is not None:
+    if rule.reference in LOCAL_REFERENCES:
+        ctx.local_references.append((rule.reference, text, node))
+    elif rule.reference and ctx.references is not None:
         allowed = ctx.references.get(rule.reference, frozenset())
         if text not in allowed:
             ctx.error(node, _reference_message(rule.reference, text, allowed))
             return None
     if rule.identifier or rule.reference:
         return text
-    return french_spacing(text)
+    return french_typography(text)
 
 
 # Characters a reader cannot see that change what a text shows or how it is

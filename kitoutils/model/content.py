@@ -23,6 +23,10 @@ class Element:
     # An item is one cell of the fillable PDF's table, which cannot run over a page.
     texte: str = spec("L'action à cocher, en une phrase (Markdown en ligne accepté).", label="Texte", markdown=True,
                       max_length=1000)
+    origine: str | None = spec(
+        "« ajout » quand ce texte complète la source reprise par la fiche (affiché « Complément au "
+        "kit d'origine ») ; absent quand il en reprend les faits.", label="Origine", default=None,
+        reference="origines")
 
 
 # kw_only: fields keep the order editors write them in (the canonical layout
@@ -48,6 +52,10 @@ class Section:
     texte: str = spec("Texte de la section (Markdown).", label="Texte", markdown=True)
     listes: tuple[Liste, ...] = spec("Listes à cocher de la section.", label="Listes à cocher",
                                      item_label="liste", default=())
+    origine: str | None = spec(
+        "« ajout » quand ce texte complète la source reprise par la fiche (affiché « Complément au "
+        "kit d'origine ») ; absent quand il en reprend les faits.", label="Origine", default=None,
+        reference="origines")
 
 
 @dataclass(frozen=True)
@@ -59,15 +67,23 @@ class Question:
     reponse: str = spec("Réponse courte (Markdown).", label="Réponse", markdown=True)
     arguments: tuple[str, ...] = spec("Arguments à l'appui de la réponse.", label="Arguments",
                                       item_label="argument", default=(), markdown=True)
+    origine: str | None = spec(
+        "« ajout » quand ce texte complète la source reprise par la fiche (affiché « Complément au "
+        "kit d'origine ») ; absent quand il en reprend les faits.", label="Origine", default=None,
+        reference="origines")
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where the sheet's facts come from, credited on the page."""
+    """A publication the sheet's facts come from; the credit line is built from these only."""
 
-    titre: str = spec("Titre de la source.", label="Titre")
-    auteurs: str = spec("Auteurs de la source.", label="Auteurs")
-    date: str = spec("Date de publication de la source (par exemple « juin 2016 »).", label="Date")
+    id: str = spec("Identifiant de la source, unique dans la fiche (par exemple « fiche-pilotage-2016 »).",
+                   label="Identifiant", identifier=True)
+    titre: str = spec("Titre de la source (publication, page, article de loi).", label="Titre")
+    editeur: str = spec("Qui la publie : auteurs, organisme ou site.", label="Éditeur")
+    date: str = spec("Date de publication ou de version (par exemple « juin 2016 »).", label="Date")
+    adresse: str | None = spec("Adresse web de la source (https://…), quand elle en a une.", label="Adresse",
+                               default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,7 +101,12 @@ class Fiche:
     statut: str = spec("Statut éditorial (terme du vocabulaire).", label="Statut éditorial", reference="statuts")
     voir_aussi: tuple[str, ...] = spec("Identifiants des fiches liées.", label="Voir aussi",
                                        default=(), reference="fiches")
-    source: Source | None = spec("Source d'origine, créditée sur la page.", label="Source", default=None)
+    sources: tuple[Source, ...] = spec(
+        "Les sources de la fiche : la ligne de crédit de la page, du PDF et de kit.json est faite "
+        "de cette liste, et d'elle seule.", label="Sources", item_label="source", min_items=1)
+    reprend: str | None = spec(
+        "Identifiant de la source dont la fiche reprend les faits (fiche adaptée du kit d'origine) ; "
+        "absent pour une fiche rédigée pour ce site.", label="Source reprise", default=None, reference="sources")
     introduction: str | None = spec("Introduction de la fiche (Markdown).", label="Introduction",
                                     default=None, markdown=True)
     sections: tuple[Section, ...] = spec("Les sections de la fiche, dans l'ordre.", label="Sections",
@@ -100,6 +121,10 @@ class Fiche:
 
     def checklists(self) -> list[Liste]:
         return [liste for section in self.sections for liste in section.listes]
+
+    def source_reprise(self) -> Source | None:
+        """The source the sheet is adapted from, or None for a sheet written for this site."""
+        return next((s for s in self.sources if s.id == self.reprend), None)
 
 
 @dataclass(frozen=True)
@@ -169,6 +194,32 @@ class Synonymes:
 
 
 @dataclass(frozen=True)
+class Definition:
+    """A term of the glossary, explained on its page and at its first use on every page."""
+
+    id: str = spec("Identifiant stable du terme (ancre de la page « Glossaire »).", label="Identifiant",
+                   identifier=True)
+    terme: str = spec("Le terme tel que le glossaire l'affiche.", label="Terme")
+    definition: str = spec("Explication du terme en une ou deux phrases (texte simple, lu dans l'infobulle).",
+                           label="Définition", paragraph=True)
+    formes: tuple[str, ...] = spec(
+        "Façons dont le terme s'écrit dans les textes (une abréviation, sa forme longue) ; "
+        "par défaut, le terme seul. Une forme n'appartient qu'à un seul terme.", label="Formes",
+        item_label="forme", default=())
+
+    def forms(self) -> tuple[str, ...]:
+        return self.formes or (self.terme,)
+
+
+@dataclass(frozen=True)
+class Glossaire:
+    """The glossary of kit/glossaire.yml."""
+
+    termes: tuple[Definition, ...] = spec("Les termes du glossaire.", label="Termes", item_label="terme",
+                                          min_items=1)
+
+
+@dataclass(frozen=True)
 class Kit:
     """The whole validated kit."""
 
@@ -179,6 +230,7 @@ class Kit:
     # None outside a git checkout. Read by git_history.py.
     historique: dict[str, str | None] | None = None
     synonymes: tuple[Synonyme, ...] = ()  # from kit/synonymes.yml, for the site's search
+    glossaire: tuple[Definition, ...] = ()  # from kit/glossaire.yml (optional)
 
     def fiche(self, fiche_id: str) -> Fiche:
         return next(f for f in self.fiches if f.id == fiche_id)

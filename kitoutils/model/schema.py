@@ -11,10 +11,11 @@ import json
 from typing import Any
 
 from .addresses import SLUG_PATTERN
-from .content import Fiche, Synonymes, Vocabulaire
+from .content import Fiche, Glossaire, Synonymes, Vocabulaire
 from .fields import field_rules
+from .provenance import ADDITION
 
-SCHEMA_FILES = {"fiche": Fiche, "vocabulaire": Vocabulaire, "synonymes": Synonymes}
+SCHEMA_FILES = {"fiche": Fiche, "vocabulaire": Vocabulaire, "synonymes": Synonymes, "glossaire": Glossaire}
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -65,6 +66,8 @@ def _value_schema(kind: Any, rule: Any, definitions: dict[str, Any]) -> dict[str
         if kind.__name__ not in definitions:
             _object_schema(kind, definitions)
         return {"$ref": f"#/$defs/{kind.__name__}"}
+    if rule.reference == "origines":  # one value only: editors' tools can offer it
+        return {"enum": [ADDITION]}
     if rule.identifier or rule.reference:
         return {"type": "string", "pattern": SLUG_PATTERN}
     if rule.max_length:

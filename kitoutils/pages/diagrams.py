@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from ..model.addresses import SHEETS_DIR
 from ..model.content import Kit, Role
 from .render import environment, plain
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 
 WIDTH = 360  # viewBox width: about a phone's width, so text stays readable there
 PADDING = 8
@@ -104,7 +104,7 @@ def roles_svg(roles: tuple[Role, ...]) -> str:
         + ". La liste qui suit le schéma détaille ce que fait chacun."
     )
     return _svg("kit-qui-fait-quoi", y - gap + 6, "Qui fait quoi dans la démarche",
-                french_spacing(description), lines + body)
+                french_typography(description), lines + body)
 
 
 def render_roles(kit: Kit) -> str:
@@ -123,7 +123,7 @@ def render_timeline(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """The phases in order, each a box with its description and links to its sheets
     (prefix: the way from the page to the sheets' folder). HTML and text, no
     drawing: its words are body-sized and it is its own text equivalent."""
-    return french_spacing(environment().get_template("frise.md.j2").render(
+    return french_typography(environment().get_template("frise.md.j2").render(
         phases=[(phase, [f for f in kit.fiches if f.phase == phase.id]) for phase in kit.vocabulaire.phases],
         prefixe=prefix,
     ))

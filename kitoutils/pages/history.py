@@ -11,7 +11,7 @@ from html import escape
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
           "août", "septembre", "octobre", "novembre", "décembre")
-NOT_RECORDED = "modifications non encore enregistrées dans l'historique"
+NOT_RECORDED = "modifications non encore enregistrées dans l’historique"
 
 try:  # the kit's readers are in France: dates are those of Paris
     from zoneinfo import ZoneInfo

@@ -11,9 +11,10 @@ import jinja2
 from .history import history_html
 from .sanitize import FieldRenderer
 from ..model import publication
+from ..model.provenance import ADDITION_LABEL, credit_parts
 from ..model.addresses import SHEETS_DIR, sheet_path, tag_path
 from ..model.content import Fiche, Kit
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 
 # Every character Python-Markdown (with the site's extensions) lets a
 # backslash escape: each has a meaning somewhere (« { » opens an attribute
@@ -50,6 +51,7 @@ def _environment() -> jinja2.Environment:
     env.filters["plain"] = plain
     env.filters["html_text"] = html_text
     env.globals["publication"] = publication
+    env.globals["complement"] = ADDITION_LABEL
     # "{#" opens a Jinja comment, so attr_list anchors are written by a helper.
     env.globals["ancre"] = lambda identifier, *attributes: "{#" + " ".join((identifier, *attributes)) + "}"
     return env
@@ -68,7 +70,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_ap
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
     # The templates' own words ("Phase :") get the same typography as the texts.
-    return french_spacing(_environment().get_template("fiche.md.j2").render(
+    return french_typography(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
         champs=FieldRenderer(sheet_path(fiche.id), directory_urls),
         phase=vocabulaire.terms("phases")[fiche.phase],
@@ -79,6 +81,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_ap
         hors_recherche=items_searched_apart,
         racine="../",  # from fiches/<id>.md back to the site's root
         historique=history_html(kit.historique, kit.files[fiche.id]),
+        credit=credit_parts(fiche),
     ))
 
 
@@ -95,7 +98,7 @@ def _contents(fiche: Fiche) -> str:
 def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """The sheets grouped by phase, as shown on the home page."""
     publics = kit.vocabulaire.terms("publics")
-    return french_spacing(_environment().get_template("accueil.md.j2").render(
+    return french_typography(_environment().get_template("accueil.md.j2").render(
         groupes=kit.by_phase(),
         prefixe=prefix,
         contenu=_contents,
@@ -110,7 +113,7 @@ def render_sheet_list(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
 
 def render_start_here(kit: Kit, prefix: str = f"{SHEETS_DIR}/") -> str:
     """« Par où commencer ? »: the readers' situations the sheets name, each linking to its sheet."""
-    return french_spacing(_environment().get_template("commencer.md.j2").render(
+    return french_typography(_environment().get_template("commencer.md.j2").render(
         entrees=[(situation, fiche) for fiche in kit.fiches for situation in fiche.situations],
         prefixe=prefix,
     ))
@@ -120,4 +123,4 @@ def render_home_downloads(telechargements, racine: str = "") -> str:
     """The link to the zip of every download ("" without downloads), from a page
     whose way back to the site's root is `racine`."""
     template = _environment().get_template("telechargements.md.j2")
-    return french_spacing(template.make_module({"racine": racine}).archive(telechargements))
+    return french_typography(template.make_module({"racine": racine}).archive(telechargements))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model.content import Fiche, Kit, Terme
 from .render import environment
 from ..model.addresses import sheet_path
-from ..model.typography import french_spacing
+from ..model.typography import french_typography
 
 # Vocabulary list -> folder of its tag pages, and what a page's title says.
 TAG_KINDS = {
@@ -27,7 +27,7 @@ def sheets_for(kit: Kit, kind: str, term_id: str) -> list[Fiche]:
 
 
 def render_tag_page(kit: Kit, kind: str, terme: Terme) -> str:
-    return french_spacing(environment().get_template("etiquette.md.j2").render(
+    return french_typography(environment().get_template("etiquette.md.j2").render(
         titre=f"{TAG_KINDS[kind]} « {terme.libelle} »",
         terme=terme,
         fiches=sheets_for(kit, kind, terme.id),
