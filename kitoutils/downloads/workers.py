@@ -38,7 +38,7 @@ BUILDERS = {
     "ods": ("ods", "build_ods"),
     "md": ("markdown_file", "build_markdown"),
 }
-# The builders that take a part of the worker's cache: its keyword argument, and the part.
+# The builders that take a part of the worker's cache, by the keyword (also the part's name) they take it as.
 SHARED = {"pdf": "style"}
 
 # The downloads' one piece of module state: in a worker process, what its
