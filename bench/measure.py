@@ -3,7 +3,9 @@
 MODE is `build` (one build) or `rebuild` (a build, then one sheet edited,
 then the timed rebuild, as `mkdocs serve` does it: a new config, the same
 process, so in-process caches stay warm). Prints one JSON line: seconds of
-the timed build, peak resident memory in bytes of this process and of its
+the timed build (on the clock, and of CPU time on every core, download
+workers included: on a machine shared with other work, the clock measures
+the neighbours too), peak resident memory in bytes of this process and of its
 largest worker process (download files are made in workers), and the
 download files made by each generation of the timed build (the offline
 copy, built within the same build, would show as a second generation).
@@ -21,14 +23,21 @@ import time
 from pathlib import Path
 
 
-def build(project: Path, site: Path) -> float:
+def processor_seconds() -> float:
+    """CPU time so far of this process and of its finished children (the download workers)."""
+    return sum(usage.ru_utime + usage.ru_stime
+               for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
+def build(project: Path, site: Path) -> tuple[float, float]:
+    """Seconds of the build, on the clock and of CPU time (every core, workers included)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), processor_seconds()
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     mkdocs_build(config)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, processor_seconds() - cpu
 
 
 def edit_one_sheet(project: Path) -> None:
@@ -62,14 +71,14 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.disable(logging.INFO)  # keep the output to one JSON line
     generated = count_generated_files()
-    seconds = build(project, site)
+    seconds, cpu = build(project, site)
     if mode == "rebuild":
         edit_one_sheet(project)
         generated.clear()
-        seconds = build(project, site)
+        seconds, cpu = build(project, site)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux gives KiB
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(json.dumps({"seconds": seconds, "peak_bytes": peak, "workers_peak_bytes": workers_peak,
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_bytes": peak, "workers_peak_bytes": workers_peak,
                       "generated": generated}))
 
 

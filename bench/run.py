@@ -128,6 +128,7 @@ def validation_ratio(kit_dir: Path, runs: int) -> tuple[float, float]:
 
 
 def run_size(count: int, runs: int, workdir: Path) -> dict:
+    started, load_before = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.getloadavg()
     ours = prepare_ours(workdir, count)
     baseline = prepare_baseline(workdir, ours)
     warm = workdir / "cache-chaud"
@@ -155,6 +156,7 @@ def run_size(count: int, runs: int, workdir: Path) -> dict:
                 site = workdir / f"site-{name}-{mode}"
                 samples.setdefault((mode, name), []).append(measure(mode, variants[name], site))
     median = {key: statistics.median(s["seconds"] for s in values) for key, values in samples.items()}
+    cpu = {key: statistics.median(s["cpu_seconds"] for s in values) for key, values in samples.items()}
     spread = {key: (min(s["seconds"] for s in values), max(s["seconds"] for s in values))
               for key, values in samples.items()}
     peak = {key: max(s["peak_bytes"] for s in values) for key, values in samples.items()}
@@ -165,12 +167,22 @@ def run_size(count: int, runs: int, workdir: Path) -> dict:
     return {
         "count": count,
         "runs": runs,
+        "started": started,
+        # The machine's load (processes wanting a core, averaged over 1, 5 and
+        # 15 minutes) before and after: above the number of cores, the
+        # measures shared them with other work.
+        "load": [list(load_before), list(os.getloadavg())],
         "build_ours_cold": median[("build", "ours_cold")],
         "generated_cold": samples[("build", "ours_cold")][0]["generated"],
         "download_bytes": tree_bytes(workdir / "site-ours-build" / "telechargements"),
         "build_baseline": median[("build", "baseline")],
         "build_ours": median[("build", "ours")],
         "build_ours_no_downloads": median[("build", "ours_no_downloads")],
+        # CPU time (every core, download workers included), medians.
+        "cpu_build_ours_cold": cpu[("build", "ours_cold")],
+        "cpu_build_baseline": cpu[("build", "baseline")],
+        "cpu_build_ours": cpu[("build", "ours")],
+        "cpu_build_ours_no_downloads": cpu[("build", "ours_no_downloads")],
         "rebuild_baseline": median[("rebuild", "baseline")],
         "rebuild_ours": median[("rebuild", "ours_serve")],
         "spread": {f"{mode}/{name}": list(pair) for (mode, name), pair in spread.items()},
@@ -212,6 +224,10 @@ def _ko(n: float) -> str:
 
 def _mo(n: float) -> str:
     return f"{_french(n / 1024 / 1024, 1)} Mo"
+
+
+def _load(averages: list[float]) -> str:
+    return " / ".join(_french(a, 1) for a in averages)
 
 
 def _s(n: float) -> str:
@@ -260,6 +276,15 @@ def targets(results: list[dict], offline: list[int] | None) -> list[str]:
         lines.append(f"| version hors ligne : fichiers à télécharger refaits (kit réel, sans cache) | | "
                      f"{sum(offline[1:])} sur {offline[0]} | | 0 | | |")
     for r in results:
+        if "cpu_build_baseline" in r and r["count"] in (150, 1000):
+            base = r["cpu_build_baseline"]
+            lines += ["", f"À N = {r['count']}, temps processeur (tous les cœurs, processus de travail compris ; "
+                      "ce que la construction demande à la machine, quelle que soit la charge) : référence "
+                      f"{_s(base)} ; nous, cache vide {_s(r['cpu_build_ours_cold'])} "
+                      f"({_ratio(r['cpu_build_ours_cold'], base)}), cache chaud {_s(r['cpu_build_ours'])} "
+                      f"({_ratio(r['cpu_build_ours'], base)}), sans téléchargements "
+                      f"{_s(r['cpu_build_ours_no_downloads'])} ({_ratio(r['cpu_build_ours_no_downloads'], base)})."]
+    for r in results:
         if r["count"] in (150, 1000):
             lines.append("")
             lines.append(
@@ -281,8 +306,12 @@ def report(results: list[dict], command: str, offline: list[int] | None = None) 
         f"{platform.release()}, Python {platform.python_version()}.",
         "",
         "Référence : les mêmes pages rendues une fois en Markdown, construites par MkDocs seul "
-        "avec la même configuration Material et sans crochets. La machine est partagée et chargée : "
-        "l'étendue (plus petite et plus grande mesure) dit le bruit.",
+        "avec la même configuration Material et sans crochets. La machine est partagée : "
+        "l'étendue (plus petite et plus grande mesure) dit le bruit, et la charge (processus "
+        "en attente d'un cœur, moyenne sur 1, 5 et 15 minutes), ce qui tournait à côté.",
+        "",
+        *[f"- à N = {r['count']} : mesuré à partir du {r['started']}, charge {_load(r['load'][0])} "
+          f"au début et {_load(r['load'][1])} à la fin." for r in results if "load" in r],
         "",
         *targets(results, offline),
         "### Détail",

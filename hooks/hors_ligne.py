@@ -143,8 +143,12 @@ def _plugins_of_its_own() -> Iterator[None]:
     `mkdocs serve` rebuilds reuse them: the copy would index its pages in the
     build's own search index. Its instances are made apart, and the build's
     are kept for the next rebuild.
+
+    `MkDocsConfig.plugins`, read on the class, is the option itself (MkDocs'
+    typed configs return it there by design); its `plugin_cache` has no
+    public equivalent: MkDocs offers no way to ask for new instances.
     """
-    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    cache = MkDocsConfig.plugins.plugin_cache
     kept = dict(cache)
     cache.clear()
     try:

@@ -32,6 +32,8 @@ def test_benchmark_runs_at_ten_sheets(tmp_path: Path, capsys):
     assert section.startswith(run.BEGIN) and section.endswith(run.END)
     assert "\n| 10 | " in section
     assert "| 0 sur 55 |" in section
+    # When and beside what it ran: the date and the machine's load.
+    assert f"- à N = 10 : mesuré à partir du {result['started']}, charge " in section
     # The targets' rows appear for the sizes they are about (the same figures, relabelled).
     rows = "\n".join(run.targets([dict(result, count=150), dict(result, count=1000)], None))
     assert "| N = 150, la même relancée (cache chaud) |" in rows and "| ≤ 1,2× |" in rows

@@ -22,10 +22,12 @@ from kitoutils.downloads.catalog import (
     CHECKLIST_FORMATS,
     KIT_JSON_PATH,
     KIT_SCHEMA_PATH,
+    PDF_FORM,
     checklist_path,
     french_size,
     sheet_pdf_path,
 )
+from kitoutils.downloads.pdf_form import build_pdf_form
 from kitoutils.downloads.zip_archive import FOLDER
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.content import Element
@@ -226,3 +228,16 @@ def test_no_cache_folder_builds_everything_and_writes_nothing_in_the_project(tmp
     assert set(second.built) == set(first.built) and first.built
     assert list(tmp_path.iterdir()) == []
     assert first.store.folder != second.store.folder
+
+
+def test_forms_a_worker_makes_in_a_row_are_the_forms_made_alone():
+    """A worker parses the fillable PDF's stylesheet and fonts once and reuses
+    them for every form it makes: nothing of one form (its fonts' subsets, its
+    fields) may leak into the next."""
+    kit = load_kit(KIT)
+    files = contents(generate_downloads(kit, NO_CACHE, workers_count=1))
+    forms = [(fiche, liste) for fiche in kit.fiches for liste in fiche.checklists()]
+    assert len(forms) > 2
+    for fiche, liste in forms:
+        alone = build_pdf_form(fiche, liste, NO_CACHE.epoch)  # with a style of its own
+        assert files[checklist_path(fiche.id, liste.id, PDF_FORM)] == alone, (fiche.id, liste.id)

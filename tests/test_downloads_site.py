@@ -130,7 +130,7 @@ def test_build_without_downloads(tmp_path: Path, monkeypatch):
 FAILING_BUILD = """
 import sys
 from kitoutils.downloads import pdf_form
-def broken(*arguments):  # whatever the builder takes
+def broken(*arguments, **keywords):  # whatever the builder takes
     raise RuntimeError("disque plein")
 pdf_form.build_pdf_form = broken
 from mkdocs.__main__ import cli

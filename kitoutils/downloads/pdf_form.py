@@ -57,26 +57,26 @@ h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 3mm; }
 .introduction { margin: 0 0 2mm; }
 .aide { color: {muted}; font-size: 8.5pt; margin: 0 0 4mm; }
 ol { list-style: none; margin: 0; padding: 0; }
+/* Each item in three rows: the box then the action; Responsable and Échéance;
+   the note. Floats, not a grid of flex boxes: WeasyPrint lays them out in
+   about half the time, to the same positions. The columns: 9 mm for the box,
+   a 3 mm gap, then Responsable, a 3 mm gap and Échéance (34 mm). */
 li {
   break-inside: avoid;
   border-top: 0.6pt solid {rule};
   padding: 2.5mm 0 3mm;
-  display: grid;
-  grid-template-columns: 9mm 1fr 34mm;
-  grid-template-areas: "case action action" ". responsable echeance" ". note note";
-  gap: 1.5mm 3mm;
 }
 li:last-child { border-bottom: 0.6pt solid {rule}; }
-.case { grid-area: case; align-items: center; }
+.case { float: left; width: 9mm; text-align: center; }
 .case label { margin: 0.5mm 0 0; }
-.action { grid-area: action; margin: 0; font-weight: bold; align-self: start; padding-top: 1mm; }
-.champ { display: flex; flex-direction: column; }
+.action { margin: 0 0 0 12mm; font-weight: bold; padding-top: 1mm; }
+.champ > * { display: block; }
 .champ label { font-size: 7.5pt; color: {muted}; margin-bottom: 0.5mm; }
-.responsable { grid-area: responsable; }
-.echeance { grid-area: echeance; }
-.note { grid-area: note; }
+.responsable { clear: left; float: left; width: calc(100% - 49mm); margin: 1.5mm 0 0 12mm; }
+.echeance { float: left; width: 34mm; margin: 1.5mm 0 0 3mm; }
+.note { clear: both; padding-top: 1.5mm; margin-left: 12mm; }
 input[type=checkbox] {
-  width: 6.5mm; height: 6.5mm; margin: 0;
+  width: 6.5mm; height: 6.5mm; margin: 0 auto;
   border: 0.9pt solid {accent}; background: white;
 }
 input[type=text], textarea {
@@ -185,13 +185,23 @@ def _fix_fields(pdf: pikepdf.Pdf) -> None:
             field.AS = field.V = pikepdf.Name.Off
 
 
-def build_pdf_form(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
-    fonts = FontConfiguration()  # what makes WeasyPrint load the @font-face rules
-    # Only the fonts' data: URLs are ever fetched: never a file or the network.
-    fetcher = URLFetcher(allowed_protocols=["data"])
-    laid_out = weasyprint.HTML(string=form_html(fiche, liste, epoch), url_fetcher=fetcher).write_pdf(
-        stylesheets=[weasyprint.CSS(string=_stylesheet(), font_config=fonts, url_fetcher=fetcher)],
-        font_config=fonts,
+class FormStyle:
+    """The form's stylesheet, parsed once, and its fonts, loaded once: what
+    every fillable PDF shares. A process making many forms keeps one (parsing
+    the stylesheet with its embedded fonts is a tenth of a form's cost)."""
+
+    def __init__(self) -> None:
+        self.fonts = FontConfiguration()  # what makes WeasyPrint load the @font-face rules
+        # Only the fonts' data: URLs are ever fetched: never a file or the network.
+        self.fetcher = URLFetcher(allowed_protocols=["data"])
+        self.css = weasyprint.CSS(string=_stylesheet(), font_config=self.fonts, url_fetcher=self.fetcher)
+
+
+def build_pdf_form(fiche: Fiche, liste: Liste, epoch: int, style: FormStyle | None = None) -> bytes:
+    """The fillable PDF; `style`: the process's shared stylesheet and fonts (made here if not given)."""
+    style = style or FormStyle()
+    laid_out = weasyprint.HTML(string=form_html(fiche, liste, epoch), url_fetcher=style.fetcher).write_pdf(
+        stylesheets=[style.css], font_config=style.fonts,
         pdf_variant="pdf/ua-1", pdf_forms=True, pdf_identifier=f"{fiche.id}/{liste.id}".encode())
     with pikepdf.open(io.BytesIO(laid_out)) as pdf:
         _fix_fields(pdf)

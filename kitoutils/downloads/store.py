@@ -25,7 +25,9 @@ from typing import Any, BinaryIO, Callable
 
 from .zip_archive import Deflated, deflate
 
-_LIBRARIES = ("reportlab", "odfpy")
+# Every library whose version can change a file's bytes: reportlab (the sheets'
+# PDF), odfpy (ODT, ODS), WeasyPrint with pydyf, fontTools and pikepdf (the fillable PDF).
+_LIBRARIES = ("reportlab", "odfpy", "weasyprint", "pydyf", "fonttools", "pikepdf")
 _FILE, _ZIPPED = ".bin", ".z"
 
 

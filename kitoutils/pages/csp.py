@@ -28,10 +28,7 @@ class _InlineScripts(HTMLParser):
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=False)
         self.page = page
-        self.line_starts = [0]
-        for index, character in enumerate(page):
-            if character == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *(newline.end() for newline in re.finditer("\n", page))]
         self.scripts: list[str] = []
         self.has_form_action = False
         self._script_start: int | None = None
