@@ -39,7 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from kitoutils.build import SiteBuild
+from kitoutils.build import CONFIG_KEY, SiteBuild, site_build_of
 from kitoutils.offline import (
     README, ZIP_FOLDER, ZIP_PATH, ShimUnknown, download_notice, fingerprint, skipped_notice, variant_notice,
     worker_frame_script, write_site_zip,
@@ -50,16 +50,10 @@ log = logging.getLogger("mkdocs.plugins.kit.hors_ligne")
 SHIM_SOURCE = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 OFFLINE_PLUGIN = "material/offline"
-BUILD_KEY = "kit_build"  # where hooks/kit.py keeps (or finds) the build's SiteBuild
-FRAME_SCRIPTS_KEY = "kit_frame_scripts"  # read by hooks/kit.py when it writes each page's policy
-
-
-def _site_build(config: MkDocsConfig) -> SiteBuild:
-    return config[BUILD_KEY]  # made by hooks/kit.py's on_config
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    build = _site_build(config)
+    build = site_build_of(config)
     settings = build.settings
     if settings.offline_variant:
         features = config.theme["features"]
@@ -68,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [*polyfills, SHIM_PATH]
         build.offline_notice = lambda page: variant_notice(config.site_url or "")
         shim = SHIM_SOURCE.read_text(encoding="utf-8")
-        config[FRAME_SCRIPTS_KEY] = lambda page_html: _shim_frame_scripts(shim, page_html)
+        build.frame_scripts = lambda page_html: _shim_frame_scripts(shim, page_html)
     elif not (settings.offline_zip and settings.downloads):
         # A build without downloads has no offline zip either.
         build.offline_notice = lambda page: skipped_notice()
@@ -92,7 +86,7 @@ def _shim_frame_scripts(shim: str, page_html: str) -> tuple[str, ...]:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build = _site_build(config)
+    build = site_build_of(config)
     settings = build.settings
     if settings.offline_variant:
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
@@ -172,7 +166,7 @@ def _build_variant(config: MkDocsConfig, copy: SiteBuild, site: Path) -> None:
         raise PluginError(f"La version hors ligne demande le greffon « offline » de Material dans mkdocs.yml "
                           "(pour construire sans elle : KIT_SANS_HORS_LIGNE=1)")
     offline.config.enabled = True
-    variant[BUILD_KEY] = copy
+    variant[CONFIG_KEY] = copy
     log.info("Construction de la version hors ligne…")
     try:
         variant.plugins.on_startup(command="build", dirty=False)

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kitoutils.build import SiteBuild
+from kitoutils.build import CONFIG_KEY, SiteBuild, site_build_of
 from kitoutils.downloads import DownloadFailed
 from kitoutils.editor.config import EditorUnavailable
 from kitoutils.intake.loader import load_kit
@@ -35,15 +35,7 @@ from kitoutils.settings import BuildSettings, SettingInvalid
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
-BUILD_KEY = "kit_build"  # where this build's SiteBuild is kept on the config
-# page HTML -> inline scripts its scripts write into frames (the offline copy's worker shim), set by hors_ligne.py.
-FRAME_SCRIPTS_KEY = "kit_frame_scripts"
 HOME_PAGE = "index.md"
-
-
-def site_build(config: MkDocsConfig) -> SiteBuild:
-    """This build's SiteBuild (made by on_config)."""
-    return config[BUILD_KEY]
 
 
 class AsIsFile(File):
@@ -77,14 +69,14 @@ def offline_plugin_enabled(config: MkDocsConfig) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The offline copy arrives with its SiteBuild, made from the main build's
     # (hooks/hors_ligne.py): the kit is neither read nor checked again.
-    build = config.get(BUILD_KEY) or _new_build(config)
+    build = config.get(CONFIG_KEY) or _new_build(config)
     # Templates see the settings as understood, not as typed (main.html reads
     # recherche_francaise; partials/actions.html, editeur: whether sheets link to /admin/).
     config.extra["kit"] = {**(config.extra.get("kit") or {}), "recherche_francaise": build.settings.french_search,
                            "editeur": build.settings.with_editor}
     # The sheets' pages come after the home page, grouped by phase.
     config.nav = with_sheets(config.nav or [HOME_PAGE], build.kit)
-    config[BUILD_KEY] = build
+    config[CONFIG_KEY] = build
     return config
 
 
@@ -110,7 +102,7 @@ def _new_build(config: MkDocsConfig) -> SiteBuild:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_to_project = os.path.relpath(Path(config.config_file_path).parent, config.docs_dir)
     try:
-        outputs = site_build(config).files()
+        outputs = site_build_of(config).files()
     except DownloadFailed as failed:
         raise PluginError(str(failed)) from None
     except EditorUnavailable as unavailable:
@@ -129,14 +121,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return site_build(config).fill_markers(markdown, page.file.src_uri)
+        return site_build_of(config).fill_markers(markdown, page.file.src_uri)
     except UnknownMarker as unknown:
         raise PluginError(str(unknown)) from None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
-    build = site_build(config)
+    build = site_build_of(config)
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file() or not build.settings.french_search:
         return
@@ -151,7 +143,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # After the search plugin has read the page, so glossary definitions stay out
     # of the search results; the policy last, computed from the page as served.
-    explained = site_build(config).explain_terms(output, page.file.src_uri)
+    explained = site_build_of(config).explain_terms(output, page.file.src_uri)
     return _with_policy(explained, config)
 
 
@@ -162,7 +154,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def _with_policy(page_html: str, config: MkDocsConfig) -> str:
     """The page with its Content-Security-Policy, computed from the page as written."""
-    settings = site_build(config).settings
-    frame_scripts = config.get(FRAME_SCRIPTS_KEY)
-    return with_policy(page_html, offline=settings.offline_variant,
-                       extra_scripts=frame_scripts(page_html) if frame_scripts else ())
+    build = site_build_of(config)
+    return with_policy(page_html, offline=build.settings.offline_variant,
+                       extra_scripts=tuple(build.frame_scripts(page_html)))

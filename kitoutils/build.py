@@ -10,8 +10,10 @@ well.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 from pathlib import Path
 
 from .downloads import Downloads, generate_downloads
@@ -41,6 +43,16 @@ class OutputFile:
         return self.file is not None
 
 
+# Where the hooks keep this build on MkDocs' config: hooks/kit.py puts it there,
+# hooks/hors_ligne.py reads it, and hands the offline copy's build to its own config.
+CONFIG_KEY = "kit_build"
+
+
+def site_build_of(config: Mapping[str, Any]) -> SiteBuild:
+    """The SiteBuild a MkDocs config carries (put there by hooks/kit.py's on_config)."""
+    return config[CONFIG_KEY]
+
+
 class SiteBuild:
     """The kit and settings of one build, and what it makes of them."""
 
@@ -50,6 +62,9 @@ class SiteBuild:
         self._made_downloads = downloads
         # The offline copy's notice for the home page, set by whoever builds the copy.
         self.offline_notice: markers.Filler = lambda page: ""
+        # Inline scripts a page's own scripts write into frames (the offline copy's
+        # worker shim), which its Content-Security-Policy must allow; set likewise.
+        self.frame_scripts: Callable[[str], Iterable[str]] = lambda page_html: ()
 
     @cached_property
     def downloads(self) -> Downloads:
