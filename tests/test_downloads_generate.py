@@ -10,10 +10,14 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+import kitoutils
 
 from kitoutils.downloads import DownloadFailed, generate_downloads
 from kitoutils.downloads import generate
@@ -28,6 +32,7 @@ from kitoutils.downloads.catalog import (
     sheet_pdf_path,
 )
 from kitoutils.downloads.pdf_form import build_pdf_form
+from kitoutils.downloads.store import generator_fingerprint
 from kitoutils.downloads.zip_archive import FOLDER
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.content import Element
@@ -207,6 +212,17 @@ def test_disk_cache_serves_a_new_build_and_never_an_old_generator(kit_copy, cach
     # New generating code (or library version): the disk cache is not trusted.
     monkeypatch.setattr(generate, "generator_fingerprint", lambda: "une autre version")
     assert set(generate_downloads(load_kit(kit_copy), cached).built) == set(first.built)
+
+
+def test_the_generators_fingerprint_covers_the_model_they_read(tmp_path):
+    package = tmp_path / "kitoutils"
+    shutil.copytree(Path(kitoutils.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = generator_fingerprint(package)
+    assert generator_fingerprint(Path(kitoutils.__file__).parent) == before  # same code, same fingerprint
+    typography = package / "model" / "typography.py"
+    typography.write_text(typography.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    generator_fingerprint.cache_clear()
+    assert generator_fingerprint(package) != before
 
 
 def test_files_a_build_no_longer_uses_leave_the_cache(kit_copy, cached):

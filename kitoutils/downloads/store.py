@@ -37,11 +37,20 @@ def content_key(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# The code a download's bytes depend on: its generators, and the model they
+# read (typography, credit lines, the kit's identity, the schema).
+_GENERATING_CODE = ("downloads", "model")
+
+
+_PACKAGE = Path(__file__).parent.parent
+
+
 @cache
-def generator_fingerprint() -> str:
-    """The downloads' code and library versions, hashed once per process."""
+def generator_fingerprint(package: Path = _PACKAGE) -> str:
+    """The downloads' code (in `package`) and library versions, hashed once per process."""
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    for source in sorted(path for folder in _GENERATING_CODE for path in (package / folder).glob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     for library in _LIBRARIES:
         digest.update(f"{library}={metadata.version(library)}".encode())
