@@ -120,6 +120,11 @@ case "${1:-}" in
     # The shell lists the files, which every Node version since 18 accepts.
     node --test --test-reporter=spec tests/js/*.test.js
     export NO_MKDOCS_2_WARNING=1
+    if [ "$#" -eq 0 ]; then
+      # The whole suite: its files shared among the cores (pytest-xdist), each
+      # file in one worker, so a file's fixtures are set up once.
+      set -- --numprocesses=auto --maxprocesses=4 --dist=loadfile
+    fi
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -92,18 +93,29 @@ def test_keyboard_focus_is_always_visible(page, site_url: str, path: str):
     assert sum(1 for focus in seen if focus["tag"] == "A") >= 20
 
 
+def footer_link(html: str, text: str) -> list[str]:
+    """The addresses of the footer's legal links named `text`."""
+    footer = html[html.index('class="kit-liens-legaux"'):]
+    return re.findall(r'<a href="([^"]+)"[^>]*>' + re.escape(text) + "</a>", footer[: footer.index("</footer>")])
+
+
 def test_accessibility_statement_is_linked_from_every_page(page, built_site: Path, site_url: str):
+    # Every page's footer links to the statement and the legal notice, each address
+    # leading to the built page; a reader follows both links from a sheet.
     for path in html_pages(built_site):
-        page.goto(site_url + path)
-        link = page.locator("footer .kit-liens-legaux a", has_text="Accessibilité : non conforme")
-        assert link.count() == 1, path
-        with page.expect_navigation():
-            link.click()
-        assert page.locator("h1").inner_text().rstrip("¶") == "Déclaration d'accessibilité", path
-        legal = page.locator("footer .kit-liens-legaux a", has_text="Mentions légales et crédits")
-        with page.expect_navigation():
-            legal.click()
-        assert page.locator("h1").inner_text().rstrip("¶") == "Mentions légales et crédits", path
+        html = (built_site / (path + "index.html" if path.endswith("/") or not path else path)).read_text(encoding="utf-8")
+        for text, target in (("Accessibilité : non conforme", "accessibilite/"),
+                             ("Mentions légales et crédits", "mentions-legales/")):
+            links = footer_link(html, text)
+            assert len(links) == 1, (path, text)
+            assert urljoin("http://x/" + path, links[0]) == "http://x/" + target, (path, links[0])
+    page.goto(site_url + "fiches/pilotage/")
+    with page.expect_navigation():
+        page.locator("footer .kit-liens-legaux a", has_text="Accessibilité : non conforme").click()
+    assert page.locator("h1").inner_text().rstrip("¶") == "Déclaration d'accessibilité"
+    with page.expect_navigation():
+        page.locator("footer .kit-liens-legaux a", has_text="Mentions légales et crédits").click()
+    assert page.locator("h1").inner_text().rstrip("¶") == "Mentions légales et crédits"
 
 
 def test_accessibility_statement_follows_the_rgaa_form(built_site: Path):
