@@ -64,17 +64,24 @@ def content_links(html: str) -> list[str]:
     return links
 
 
+def site_links(page: Path) -> list[str]:
+    """The links of a sheet's texts that lead within the site, each same-page
+    anchor checked here against the page's ids."""
+    html = page.read_text(encoding="utf-8")
+    links = []
+    for link in content_links(html):
+        if urlparse(link).scheme:
+            continue
+        if link.startswith("#"):  # a place on the same page
+            assert f'id="{link[1:]}"' in html, (page, link)
+        links.append(link)
+    return links
+
+
 def test_every_link_in_the_sheets_texts_leads_to_a_built_page(built_site: Path):
     checked = 0
     for page in sorted((built_site / "fiches").glob("*/index.html")):
-        html = page.read_text(encoding="utf-8")
-        for link in content_links(html):
-            if urlparse(link).scheme:
-                continue
-            if link.startswith("#"):  # a place on the same page
-                assert f'id="{link[1:]}"' in html, (page, link)
-                checked += 1
-                continue
+        for link in site_links(page):
             target = urlparse(urljoin("http://x/" + page.relative_to(built_site).as_posix(), link)).path
             path = built_site / unquote(target).lstrip("/")
             assert (path / "index.html" if target.endswith("/") else path).is_file(), (page, link)
@@ -88,15 +95,9 @@ def test_every_link_in_the_offline_sheets_texts_leads_to_a_file(built_site: Path
     folder = tmp_path / "kit-democratie-contributive"
     checked = 0
     for page in sorted((folder / "fiches").glob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        for link in content_links(html):
-            if urlparse(link).scheme:
-                continue
-            if link.startswith("#"):  # a place on the same page
-                assert f'id="{link[1:]}"' in html, (page, link)
-                checked += 1
-                continue
-            target = (page.parent / unquote(link.split("#")[0])).resolve()
+        for link in site_links(page):
+            file = unquote(link.split("#")[0])
+            target = (page.parent / file).resolve() if file else page  # « #x »: this page
             assert target.is_file() and target.suffix == ".html", (page, link)
             checked += 1
     assert checked >= 5
