@@ -247,13 +247,12 @@ def test_no_cache_folder_builds_everything_and_writes_nothing_in_the_project(tmp
 
 
 def test_forms_a_worker_makes_in_a_row_are_the_forms_made_alone():
-    """A worker parses the fillable PDF's stylesheet and fonts once and reuses
-    them for every form it makes: nothing of one form (its fonts' subsets, its
-    fields) may leak into the next."""
+    """A worker makes many forms in a row, with reportlab's registered fonts:
+    nothing of one form (its fonts' subsets, its fields) may leak into the next."""
     kit = load_kit(KIT)
     files = contents(generate_downloads(kit, NO_CACHE, workers_count=1))
     forms = [(fiche, liste) for fiche in kit.fiches for liste in fiche.checklists()]
     assert len(forms) > 2
     for fiche, liste in forms:
-        alone = build_pdf_form(fiche, liste, NO_CACHE.epoch)  # with a style of its own
+        alone = build_pdf_form(fiche, liste, NO_CACHE.epoch)  # in this process, alone
         assert files[checklist_path(fiche.id, liste.id, PDF_FORM)] == alone, (fiche.id, liste.id)

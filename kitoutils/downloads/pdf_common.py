@@ -9,8 +9,10 @@ to be installed on the machine that builds the site.
 from __future__ import annotations
 
 import io
+from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from pathlib import Path
+from typing import Callable
 
 import reportlab
 from reportlab.lib import colors
@@ -32,6 +34,8 @@ FONT_ITALIC = "KitSans-Italique"
 FONT_BOLD_ITALIC = "KitSans-GrasItalique"
 MARGIN = 18 * mm
 FOOTER_SIZE = 7.5
+FOOTER_LEADING = FOOTER_SIZE + 2
+FOOTER_LAST_BASELINE = 8 * mm  # the lowest a footer's line goes
 # Hex values for the fillable PDF's stylesheet, colours for reportlab's sheets.
 INK_HEX, ACCENT_HEX, RULE_HEX, MUTED_HEX = "#1f2340", "#3f51b5", "#9fa8da", "#474b63"
 INK = colors.HexColor(INK_HEX)
@@ -45,7 +49,9 @@ def register_fonts() -> None:
     fonts_dir = Path(reportlab.__file__).parent / "fonts"
     for name, file in ((FONT, "Vera.ttf"), (FONT_BOLD, "VeraBd.ttf"),
                        (FONT_ITALIC, "VeraIt.ttf"), (FONT_BOLD_ITALIC, "VeraBI.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(fonts_dir / file)))
+        font = TTFont(name, str(fonts_dir / file))
+        font.face.name = name.encode("ascii")  # the name the PDF gives it (« KitSans-Gras », not Vera's)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
 
 
@@ -70,6 +76,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "entete": ParagraphStyle("entete", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=10,
                                  spaceAfter=0, textColor=colors.white),
         "meta": ParagraphStyle("meta", parent=body, fontSize=9, leading=12, spaceAfter=2),
+        "action": ParagraphStyle("action", parent=body, fontName=FONT_BOLD, spaceAfter=0),  # a fillable item
     }
 
 
@@ -101,21 +108,50 @@ def numbered_canvas(credit: str):
             super().save()
 
         def _footer(self, number: int, total: int) -> None:
-            width, _ = A4
-            page_text = f"Page {number} sur {total}"
-            room = width - 2 * MARGIN - pdfmetrics.stringWidth(page_text, FONT, FOOTER_SIZE) - 6 * mm
-            self.saveState()
-            self.setFont(FONT, FOOTER_SIZE)
-            self.setFillColor(INK)
-            self.setStrokeColor(RULE)
-            self.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
-            self.drawRightString(width - MARGIN, MARGIN - 4 * mm, page_text)
-            # The credit wraps rather than being cut: it is the source's due.
-            for row, line in enumerate(simpleSplit(pdf_glyphs(french_typography(credit)), FONT, FOOTER_SIZE, room)[:2]):
-                self.drawString(MARGIN, MARGIN - 4 * mm - row * (FOOTER_SIZE + 2), line)
-            self.restoreState()
+            draw_footer(self, number, total, footer_lines(credit, total)[:2])
 
     return NumberedCanvas
+
+
+def footer_lines(credit: str, total: int, side: float = MARGIN) -> list[str]:
+    """The credit wrapped (rather than cut: it is the source's due) beside « Page n sur N »."""
+    width, _ = A4
+    room = width - 2 * side - pdfmetrics.stringWidth(_page_text(total, total), FONT, FOOTER_SIZE) - 6 * mm
+    return simpleSplit(pdf_glyphs(french_typography(credit)), FONT, FOOTER_SIZE, room)
+
+
+def footer_top(lines: int) -> float:
+    """Where the footer's rule is, for a credit of `lines` lines: higher than the margin for a long one."""
+    return max(MARGIN, FOOTER_LAST_BASELINE + (lines - 1) * FOOTER_LEADING + 4 * mm)
+
+
+def _page_text(number: int, total: int) -> str:
+    return f"Page {number} sur {total}"
+
+
+def draw_footer(canvas: Canvas, number: int, total: int, lines: list[str], *, side: float = MARGIN,
+                mark: Callable[[str], AbstractContextManager] | None = None) -> None:
+    """A page's footer below a rule: the credit's `lines` (see footer_lines) and
+    « Page n sur N » on one line at the right.
+
+    `side`: the page's left and right margins; `mark(part)` wraps the drawing
+    of each part (« filet », « page », « credit ») for a tagged PDF.
+    """
+    mark = mark or (lambda part: nullcontext())
+    width, _ = A4
+    top = footer_top(len(lines))
+    canvas.saveState()
+    canvas.setFont(FONT, FOOTER_SIZE)
+    canvas.setFillColor(INK)
+    canvas.setStrokeColor(RULE)
+    with mark("filet"):
+        canvas.line(side, top, width - side, top)
+    with mark("page"):
+        canvas.drawRightString(width - side, top - 4 * mm, _page_text(number, total))
+    with mark("credit"):
+        for row, line in enumerate(lines):
+            canvas.drawString(side, top - 4 * mm - row * FOOTER_LEADING, line)
+    canvas.restoreState()
 
 
 def build_pdf(story: list, *, title: str, subject: str, author: str, credit: str) -> bytes:

@@ -25,9 +25,9 @@ from typing import Any, BinaryIO, Callable
 
 from .zip_archive import Deflated, deflate
 
-# Every library whose version can change a file's bytes: reportlab (the sheets'
-# PDF), odfpy (ODT, ODS), WeasyPrint with pydyf, fontTools and pikepdf (the fillable PDF).
-_LIBRARIES = ("reportlab", "odfpy", "weasyprint", "pydyf", "fonttools", "pikepdf")
+# Every library whose version can change a file's bytes: reportlab (both PDFs),
+# pikepdf (the fillable PDF's fields and structure), odfpy (ODT, ODS).
+_LIBRARIES = ("reportlab", "pikepdf", "odfpy")
 _FILE, _ZIPPED = ".bin", ".z"
 
 

@@ -3,12 +3,10 @@
 A cold build of a large kit makes thousands of PDFs and ODF files, each
 independent of the others: one task per sheet's PDF and per checklist
 (its five formats), spread over the workers.
-reportlab and odfpy (a tenth of a second each to import) are imported once,
-before the workers start, never by each task; what a builder can reuse from
-one file to the next (the fillable PDF's stylesheet and fonts) is made once
-per worker and handed to it with each job. Each worker writes its files,
-and their compressed forms, into the store: nothing but short messages
-crosses between processes. A failure keeps its French message naming the
+reportlab, pikepdf and odfpy (a tenth of a second each to import) are
+imported once, before the workers start, never by each task. Each worker
+writes its files, and their compressed forms, into the store: nothing but
+short messages crosses between processes. A failure keeps its French message naming the
 sheet and the checklist, whichever process it happened in. Workers are used
 even for a few files, so that every file is made the same way (with the
 build's date, which reportlab reads from the environment).
@@ -38,17 +36,6 @@ BUILDERS = {
     "ods": ("ods", "build_ods"),
     "md": ("markdown_file", "build_markdown"),
 }
-# The builders that take a part of the worker's cache, by the keyword (also the part's name) they take it as.
-SHARED = {"pdf": "style"}
-
-# The downloads' one piece of module state: in a worker process, what its
-# builders reuse from file to file (the fillable PDF's parsed stylesheet and
-# loaded fonts, a tenth of each form's cost), made by its first task. It is
-# unavoidable: a process pool hands a task nothing but its arguments, and the
-# style cannot travel in them (it holds Pango and fontconfig objects). A
-# worker serves one build and ends with it; the build's own process, which
-# makes no file, never fills it.
-_worker_cache: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -61,23 +48,11 @@ class Job:
     args: tuple[Any, ...]
 
 
-def make(job: Job, shared: dict[str, Any] | None = None) -> bytes:
-    """The file's bytes; a failure of any library becomes a located, French message.
-
-    `shared`: what the builders may reuse (see `SHARED`; each builder makes its own if missing).
-    """
+def make(job: Job) -> bytes:
+    """The file's bytes; a failure of any library becomes a located, French message."""
     module, function = BUILDERS[job.builder]
-    keyword = SHARED.get(job.builder)
-    extra = {keyword: shared[keyword]} if keyword and shared else {}
     return produce(job.what, lambda: getattr(importlib.import_module(f"{__package__}.{module}"), function)(
-        *job.args, **extra))
-
-
-def shared_parts() -> dict[str, Any]:
-    """What builders reuse from one file to the next, made once (see `SHARED`)."""
-    from .pdf_form import FormStyle  # WeasyPrint, only where forms are made
-
-    return {"style": produce("la feuille de style des PDF à remplir", FormStyle)}
+        *job.args))
 
 
 def _start_worker(epoch: int) -> None:
@@ -89,10 +64,8 @@ def _start_worker(epoch: int) -> None:
 def make_files(folder: Path, jobs: list[Job]) -> None:
     """Make `jobs` into the store at `folder` (one task: a sheet's PDF, or a checklist's formats)."""
     store = FileStore(folder)
-    if not _worker_cache:  # the worker's first task (a failure here is reported as any file's)
-        _worker_cache.update(shared_parts())
     for job in jobs:
-        store.put(job.key, make(job, _worker_cache))
+        store.put(job.key, make(job))
 
 
 def run(tasks: list[list[Job]], store: FileStore, epoch: int, workers: int | None = None) -> None:
