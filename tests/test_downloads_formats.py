@@ -231,6 +231,66 @@ def test_fillable_pdf_checkbox_has_the_yes_state_readers_toggle():
     assert set(widget["/AP"]["/N"].keys()) == {"/Yes", "/Off"}
 
 
+def _struct_kids(element) -> list:
+    kids = element.get("/K", [])
+    return [kid.get_object() for kid in (kids if isinstance(kids, list) else [kids])]
+
+
+def _struct_descendants(element, role: str) -> list:
+    found = []
+    for kid in _struct_kids(element):
+        if hasattr(kid, "get") and kid.get("/Type") != "/OBJR" and "/S" in kid:
+            found += [kid] if kid["/S"] == role else _struct_descendants(kid, role)
+    return found
+
+
+def test_fillable_pdf_structure_is_a_list_of_items_each_with_its_four_fields():
+    """What a screen reader walks: title, list of items, each item's fields in
+    Form elements pointing at their widgets (and back, by the parent tree), in
+    the structure's order (tab order), then the credit."""
+    fiche = KIT_DATA.fiche("pilotage")
+    liste = max(fiche.checklists(), key=lambda liste: len(liste.elements))
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
+    assert len(reader.pages) >= 2  # an item list across pages stays one list
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    tree = root["/StructTreeRoot"]
+    document = tree["/K"].get_object()
+    assert document["/S"] == "/Document"
+    parts = _struct_kids(document)
+    roles = [part["/S"] for part in parts]
+    assert roles[:2] == ["/P", "/H1"] and roles[-1] == "/P" and roles.count("/L") == 1
+    items = _struct_kids(parts[roles.index("/L")])
+    assert [item["/S"] for item in items] == ["/LI"] * len(liste.elements)
+    numbers = tree["/ParentTree"]["/Nums"]
+    parents = dict(zip(numbers[::2], numbers[1::2]))
+    for element, item in zip(liste.elements, items):
+        assert [kid["/S"] for kid in _struct_kids(item)] == ["/Lbl", "/LBody"]
+        names = []
+        for form in _struct_descendants(item, "/Form"):
+            (reference,) = _struct_kids(form)
+            assert reference["/Type"] == "/OBJR"
+            widget = reference["/Obj"].get_object()
+            names.append(widget["/T"])
+            assert parents[widget["/StructParent"]].idnum == form.indirect_reference.idnum
+        assert names == [f"{element.id}__{suffix}" for suffix in FILL_SUFFIXES]
+    assert all(page_["/Tabs"] == "/S" for page_ in reader.pages)
+
+
+def test_fillable_pdf_footer_keeps_the_page_number_on_one_line_beside_a_long_credit():
+    fiche = max(KIT_DATA.fiches, key=lambda fiche: len(source_credit(fiche)))
+    elements = tuple(Element(id=f"action-{n}", texte=f"Action numéro {n} à mener.") for n in range(12))
+    liste = Liste(id="longue", titre="Une liste de deux pages", elements=elements)
+    reader = PdfReader(io.BytesIO(build_pdf_form(fiche, liste, DEFAULT_EPOCH)))
+    total = len(reader.pages)
+    assert total >= 2
+    for number, page_ in enumerate(reader.pages, start=1):
+        text = page_.extract_text()
+        assert any(f"Page {number} sur {total}" in line for line in text.splitlines()), text[-300:]
+        assert normalized(source_credit(fiche)) in normalized(text)  # whole on every page, never cut
+
+
 @pytest.mark.parametrize("fiche", KIT_DATA.fiches, ids=[f.id for f in KIT_DATA.fiches])
 def test_sheet_pdf_holds_the_whole_sheet(fiche):
     reader = PdfReader(io.BytesIO(build_sheet_pdf(KIT_DATA, fiche)))

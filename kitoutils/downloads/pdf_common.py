@@ -49,7 +49,7 @@ def register_fonts() -> None:
     fonts_dir = Path(reportlab.__file__).parent / "fonts"
     for name, file in ((FONT, "Vera.ttf"), (FONT_BOLD, "VeraBd.ttf"),
                        (FONT_ITALIC, "VeraIt.ttf"), (FONT_BOLD_ITALIC, "VeraBI.ttf")):
-        font = TTFont(name, str(fonts_dir / file))
+        font = TTFont(name, str(fonts_dir / file), asciiReadable=False)  # subsets of the glyphs used only
         font.face.name = name.encode("ascii")  # the name the PDF gives it (« KitSans-Gras », not Vera's)
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)

@@ -26,6 +26,7 @@ from typing import Iterator, Union
 from xml.sax.saxutils import escape
 
 import pikepdf
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -40,6 +41,7 @@ from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit
 
 FIELD_FONT = "/Helv"
 FIELD_FONT_SIZE = 10
+TICK_FONT = "/ZaDb"
 CHECKED = "/Yes"  # the usual « on » state name, which pypdf and readers expect
 MULTILINE = 1 << 12
 
@@ -54,10 +56,11 @@ FIELD_HEIGHT = 8 * mm
 NOTE_HEIGHT = 17 * mm
 DATE_WIDTH = 34 * mm
 GAP = 3 * mm
+TEXT_INSET = 1.5 * mm
 LABEL_SIZE = 7.5
 LABEL_HEIGHT = 3.6 * mm  # a 7.5 pt label's line
 PADDING_TOP, PADDING_BOTTOM = 2.5 * mm, 3 * mm
-NOTE_LINE = "#c5cae9"  # the ruled line of the blank note, to write on by hand
+NOTE_LINE = HexColor("#c5cae9")  # the ruled line of the blank note, to write on by hand
 
 HELP = ("Cochez les actions faites et complétez les champs dans votre lecteur PDF, puis enregistrez le fichier "
         "pour garder vos réponses. Imprimée, la liste se remplit aussi à la main.")
@@ -116,6 +119,10 @@ class TaggedCanvas:
         self.canvas.addLiteral(f"/Artifact {kind} BDC" if kind else "/Artifact BMC")
         yield
         self.canvas.addLiteral("EMC")
+
+    def artifact_drawing(self, operators: str) -> None:
+        """Path `operators` as an artifact, in their own graphics state."""
+        self.canvas.addLiteral(f"/Artifact BMC q {operators} Q EMC")
 
     def next_page(self) -> None:
         self.canvas.showPage()
@@ -178,28 +185,26 @@ def _label(tagged: TaggedCanvas, node: Node, text: str, x: float, top: float, *,
         (canvas.drawCentredString if centre else canvas.drawString)(x, baseline, text)
 
 
+def _colour(colour, operator: str) -> str:
+    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} {operator}"
+
+
 def _frame(tagged: TaggedCanvas, x: float, top: float, width: float, height: float, line: float,
            ruled: bool = False) -> tuple[float, float, float, float]:
-    """A field's white box (an artifact: the widget on it is what a reader meets); its rectangle."""
-    canvas = tagged.canvas
+    """A field's white box (an artifact: the widget on it is what a reader meets); its rectangle.
+    Written as PDF operators: a few numbers, many times per form, at a fraction of the canvas's cost."""
     bottom = PAGE_HEIGHT - top - height
-    with tagged.artifact():
-        canvas.setFillColorRGB(1, 1, 1)
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(line)
-        canvas.rect(x, bottom, width, height, stroke=1, fill=1)
-        if ruled:  # one line across the middle, as on a notebook's page
-            canvas.setStrokeColor(NOTE_LINE)
-            canvas.setLineWidth(0.85)
-            canvas.line(x + line, bottom + height / 2, x + width - line, bottom + height / 2)
+    operators = f"1 g {_colour(ACCENT, 'RG')} {line} w {x:.2f} {bottom:.2f} {width:.2f} {height:.2f} re B"
+    if ruled:  # one line across the middle, as on a notebook's page
+        middle = bottom + height / 2
+        operators += f" {_colour(NOTE_LINE, 'RG')} 0.85 w {x + line:.2f} {middle:.2f} m {x + width - line:.2f} {middle:.2f} l S"
+    tagged.artifact_drawing(operators)
     return x, bottom, x + width, bottom + height
 
 
 def _rule(tagged: TaggedCanvas, top: float) -> None:
-    with tagged.artifact():
-        tagged.canvas.setStrokeColor(RULE)
-        tagged.canvas.setLineWidth(0.6)
-        tagged.canvas.line(SIDE, PAGE_HEIGHT - top, PAGE_WIDTH - SIDE, PAGE_HEIGHT - top)
+    y = PAGE_HEIGHT - top
+    tagged.artifact_drawing(f"{_colour(RULE, 'RG')} 0.6 w {SIDE:.2f} {y:.2f} m {PAGE_WIDTH - SIDE:.2f} {y:.2f} l S")
 
 
 def _draw_item(tagged: TaggedCanvas, item: _Item, top: float, parent: Node) -> None:
@@ -211,6 +216,9 @@ def _draw_item(tagged: TaggedCanvas, item: _Item, top: float, parent: Node) -> N
 
     def widget(node: Node, suffix_index: int, kind: str, rect) -> None:
         label, suffix = FILL_COLUMNS[suffix_index]
+        if kind != "case":  # typed text starts a little inside the drawn box, not on its edge
+            left, bottom, right, top_ = rect
+            rect = (left + TEXT_INSET, bottom, right - TEXT_INSET, top_)
         node.kids.append(Widget(field_name(element, suffix), f"{label} : {action_text}", kind, tagged.page, rect))
 
     _rule(tagged, top)
@@ -361,33 +369,41 @@ def _fonts_as_type0(pdf: pikepdf.Pdf) -> None:
                 _as_type0(pdf, font, cmap)
 
 
-def _widget(pdf: pikepdf.Pdf, widget: Widget, page: pikepdf.Dictionary, key: int) -> pikepdf.Dictionary:
-    left, bottom, right, top = widget.rect
-    annotation = pikepdf.Dictionary(
-        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, F=4, P=page, StructParent=key,
-        Rect=pikepdf.Array([round(v, 3) for v in widget.rect]), T=pikepdf.String(widget.name),
-        TU=pikepdf.String(widget.tooltip), Border=pikepdf.Array([0, 0, 0]))
+def _box_appearances(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    """The checkbox's two looks, shared by every box of a form: a tick when « Yes », nothing when « Off »."""
+    bbox = pikepdf.Array([0, 0, round(BOX, 3), round(BOX, 3)])
+    tick = (f"q {_colour(INK, 'RG')} 2 w 1 J 1 j {BOX * .22:.2f} {BOX * .52:.2f} m {BOX * .42:.2f} {BOX * .28:.2f} l "
+            f"{BOX * .78:.2f} {BOX * .76:.2f} l S Q")
+    look = {"/Type": pikepdf.Name.XObject, "/Subtype": pikepdf.Name.Form, "/BBox": bbox,
+            "/Resources": pikepdf.Dictionary()}
+    return pikepdf.Dictionary(N=pikepdf.Dictionary({CHECKED: pdf.make_stream(tick.encode(), look),
+                                                     "/Off": pdf.make_stream(b"", look)}))
+
+
+def _widget(widget: Widget, page: pikepdf.Dictionary, key: int, box: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    """A field and its widget in one dictionary; `box`: the checkboxes' appearances."""
+    entries = {"/Type": _ANNOT, "/Subtype": _WIDGET, "/F": 4, "/P": page, "/StructParent": key,
+               "/Rect": pikepdf.Array([round(v, 3) for v in widget.rect]), "/T": pikepdf.String(widget.name),
+               "/TU": pikepdf.String(widget.tooltip), "/Border": _NO_BORDER}
     if widget.kind == "case":
-        size = right - left, top - bottom
-        bbox = pikepdf.Array([0, 0, *(round(v, 3) for v in size)])
-        w, h = size
-        tick = (f"q {INK.red:.3f} {INK.green:.3f} {INK.blue:.3f} RG 2 w 1 J 1 j "
-                f"{w * .22:.2f} {h * .52:.2f} m {w * .42:.2f} {h * .28:.2f} l {w * .78:.2f} {h * .76:.2f} l S Q")
-        annotation.FT = pikepdf.Name.Btn
-        annotation.AP = pikepdf.Dictionary(N=pikepdf.Dictionary({
-            CHECKED: pdf.make_stream(tick.encode(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
-                                     BBox=bbox, Resources=pikepdf.Dictionary()),
-            "/Off": pdf.make_stream(b"", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=bbox,
-                                    Resources=pikepdf.Dictionary())}))
-        annotation.AS = annotation.V = pikepdf.Name.Off
+        # The tick also as ZapfDingbats' « 4 », for readers that redraw boxes themselves.
+        entries.update({"/FT": _BUTTON, "/AP": box, "/AS": _OFF, "/V": _OFF, "/MK": _TICK, "/DA": _TICK_LOOK})
     else:
-        annotation.FT = pikepdf.Name.Tx
         # Size 0 in the note: the reader shrinks the text so a long note stays whole.
-        size = 0 if widget.kind == "note" else FIELD_FONT_SIZE
-        annotation.DA = pikepdf.String(f"{FIELD_FONT} {size} Tf 0 g")
+        entries.update({"/FT": _TEXT, "/DA": _NOTE_LOOK if widget.kind == "note" else _FIELD_LOOK})
         if widget.kind == "note":
-            annotation.Ff = MULTILINE
-    return pdf.make_indirect(annotation)
+            entries["/Ff"] = MULTILINE
+    return pikepdf.Dictionary(entries)
+
+
+# Names and values every form repeats, made once.
+_ANNOT, _WIDGET, _BUTTON, _TEXT, _OFF = (pikepdf.Name(n) for n in ("/Annot", "/Widget", "/Btn", "/Tx", "/Off"))
+_STRUCT_ELEM, _OBJR = pikepdf.Name.StructElem, pikepdf.Name.OBJR
+_NO_BORDER = pikepdf.Array([0, 0, 0])
+_FIELD_LOOK = pikepdf.String(f"{FIELD_FONT} {FIELD_FONT_SIZE} Tf 0 g")
+_NOTE_LOOK = pikepdf.String(f"{FIELD_FONT} 0 Tf 0 g")
+_TICK = pikepdf.Dictionary(CA=pikepdf.String("4"))
+_TICK_LOOK = pikepdf.String(f"{TICK_FONT} 0 Tf 0 g")
 
 
 class _Tree:
@@ -399,22 +415,25 @@ class _Tree:
         self.pages = [page.obj for page in pdf.pages]
         self.by_page: list[dict[int, pikepdf.Dictionary]] = [{} for _ in self.pages]
         self.widgets: list[tuple[pikepdf.Dictionary, pikepdf.Dictionary]] = []
+        self.box = _box_appearances(pdf)
 
     def element(self, node: Node, parent: pikepdf.Dictionary) -> pikepdf.Dictionary:
-        element = self.pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem,
-                                                            S=pikepdf.Name("/" + node.role), P=parent))
+        element = self.pdf.make_indirect(pikepdf.Dictionary({"/Type": _STRUCT_ELEM, "/S": pikepdf.Name("/" + node.role),
+                                                             "/P": parent}))
         kids = []
         for kid in node.kids:
             if isinstance(kid, Node):
                 kids.append(self.element(kid, element))
-            elif isinstance(kid, Marked):
-                kids.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[kid.page], MCID=kid.mcid))
+            elif isinstance(kid, Marked):  # an element's contents are all on one page, its /Pg
+                element.Pg = self.pages[kid.page]
+                kids.append(kid.mcid)
                 self.by_page[kid.page][kid.mcid] = element
             else:
                 key = len(self.pages) + len(self.widgets)
-                annotation = _widget(self.pdf, kid, self.pages[kid.page], key)
+                page = self.pages[kid.page]
+                annotation = self.pdf.make_indirect(_widget(kid, page, key, self.box))
                 self.widgets.append((annotation, element))
-                kids.append(pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Pg=self.pages[kid.page], Obj=annotation))
+                kids.append(pikepdf.Dictionary({"/Type": _OBJR, "/Pg": page, "/Obj": annotation}))
         element.K = pikepdf.Array(kids)
         return element
 
@@ -435,10 +454,13 @@ class _Tree:
         self.pdf.Root.StructTreeRoot = root
         self.pdf.Root.AcroForm = pikepdf.Dictionary(
             Fields=pikepdf.Array([annotation for annotation, _ in self.widgets]),
-            DR=pikepdf.Dictionary(Font=pikepdf.Dictionary({FIELD_FONT: self.pdf.make_indirect(pikepdf.Dictionary(
-                Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-                Encoding=pikepdf.Name.WinAnsiEncoding))})),
-            DA=pikepdf.String(f"{FIELD_FONT} {FIELD_FONT_SIZE} Tf 0 g"),  # for readers that look here first
+            DR=pikepdf.Dictionary(Font=pikepdf.Dictionary({
+                FIELD_FONT: self.pdf.make_indirect(pikepdf.Dictionary(
+                    Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+                    Encoding=pikepdf.Name.WinAnsiEncoding)),
+                TICK_FONT: self.pdf.make_indirect(pikepdf.Dictionary(
+                    Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.ZapfDingbats))})),
+            DA=_FIELD_LOOK,  # for readers that look here first
             NeedAppearances=True)  # typed text: drawn by the reader, in Helvetica
 
 
@@ -489,5 +511,6 @@ def build_pdf_form(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
         _metadata(pdf, fiche, liste, epoch)
         del pdf.trailer.ID  # reportlab's, which follows SOURCE_DATE_EPOCH: made from the content instead
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 fix_metadata_version=False)  # the XMP as written here
     return out.getvalue()
