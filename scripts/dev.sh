@@ -18,18 +18,6 @@ python_env() {
   "$VENV/bin/python" -m pip install --quiet -e ".[$1]"
 }
 
-# WeasyPrint (the tagged fillable PDFs) lays out text with Pango, a system library.
-pdf_libraries() {
-  if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
-    return
-  fi
-  echo "Installation de Pango pour WeasyPrint (paquets Debian)…"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
-}
-
 # Debian's Chromium drives the browser tests; no test downloads a browser.
 browser() {
   if command -v chromium >/dev/null 2>&1; then
@@ -85,7 +73,6 @@ node_tools() {
 
 case "${1:-}" in
   serve)
-    pdf_libraries
     python_env site
     node_tools
     shift
@@ -110,7 +97,6 @@ case "${1:-}" in
     KIT_EDITEUR_LOCAL="http://127.0.0.1:$port/api/v1" "$VENV/bin/mkdocs" serve "$@"
     ;;
   test)
-    pdf_libraries
     python_env test
     browser
     document_tools

@@ -1,5 +1,5 @@
-"""What both PDFs share: embedded fonts with French glyphs, A4 pages whose
-footer carries the credit and « Page 1 sur 2 », and document metadata.
+"""What both PDFs share: embedded fonts with French glyphs, paragraph styles,
+colours, and A4 pages whose footer carries the credit and « Page 1 sur 2 ».
 
 The fonts are Bitstream Vera, shipped inside reportlab itself: they cover
 every character of French (é, œ, « », ’, non-breaking space), so nothing has
@@ -36,12 +36,10 @@ MARGIN = 18 * mm
 FOOTER_SIZE = 7.5
 FOOTER_LEADING = FOOTER_SIZE + 2
 FOOTER_LAST_BASELINE = 8 * mm  # the lowest a footer's line goes
-# Hex values for the fillable PDF's stylesheet, colours for reportlab's sheets.
-INK_HEX, ACCENT_HEX, RULE_HEX, MUTED_HEX = "#1f2340", "#3f51b5", "#9fa8da", "#474b63"
-INK = colors.HexColor(INK_HEX)
-ACCENT = colors.HexColor(ACCENT_HEX)  # the site's indigo
-RULE = colors.HexColor(RULE_HEX)
-MUTED = colors.HexColor(MUTED_HEX)
+INK = colors.HexColor("#1f2340")
+ACCENT = colors.HexColor("#3f51b5")  # the site's indigo
+RULE = colors.HexColor("#9fa8da")
+MUTED = colors.HexColor("#474b63")
 
 
 @cache
