@@ -10,6 +10,7 @@ import jinja2
 
 from .history import history_html
 from .sanitize import FieldRenderer
+from ..editor.config import sheet_entry_path
 from ..model import publication
 from ..model.provenance import ADDITION_LABEL, credit_parts
 from ..model.addresses import SHEETS_DIR, sheet_path, tag_path
@@ -72,6 +73,7 @@ def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_ap
     # The templates' own words ("Phase :") get the same typography as the texts.
     return french_typography(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
+        adresse_editeur=sheet_entry_path(fiche),  # « Modifier dans l'éditeur » (partials/actions.html)
         champs=FieldRenderer(sheet_path(fiche.id), directory_urls),
         phase=vocabulaire.terms("phases")[fiche.phase],
         statut=vocabulaire.terms("statuts")[fiche.statut],
