@@ -7,7 +7,7 @@ declared on the part's root. ElementTree escapes every text and attribute
 value for its context; characters XML cannot hold (control characters,
 non-characters) are replaced by U+FFFD. Hostile content therefore stays text.
 (odfpy's DOM, which checks every attribute it is given, made each file cost
-three times as much as it does now.)
+about five times as much.)
 
 The package carries the build's fixed date, never the current time
 (mimetype first and stored, as the OpenDocument standard requires).
@@ -41,7 +41,7 @@ NAMESPACES = {
     "ooo": "http://openoffice.org/2004/office",
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
-GENERATOR = "kitoutils"
+GENERATOR = "kitoutils"  # meta:generator, the program that wrote the file
 # What a part may hold: XML 1.0's characters less the discouraged ones (C1
 # controls but NEL, non-characters); anything else becomes U+FFFD.
 _NOT_XML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
