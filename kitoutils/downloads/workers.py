@@ -3,7 +3,7 @@
 A cold build of a large kit makes thousands of PDFs and ODF files, each
 independent of the others: one task per sheet's PDF and per checklist
 (its five formats), spread over the workers.
-reportlab and odfpy (a tenth of a second each to import) are imported once,
+reportlab (a tenth of a second to import) is imported once,
 before the workers start, never by each task; what a builder can reuse from
 one file to the next (the fillable PDF's stylesheet and fonts) is made once
 per worker and handed to it with each job. Each worker writes its files,
