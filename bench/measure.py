@@ -19,6 +19,7 @@ import logging
 import os
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,28 +50,40 @@ def edit_one_sheet(project: Path) -> None:
     target.write_text(text.replace("Fiche 1 :", "Fiche 1 modifiée :", 1), encoding="utf-8")
 
 
-def count_generated_files() -> list[int]:
-    """Record, per call, how many files the download workers are asked to make."""
-    calls: list[int] = []
-    try:
-        from kitoutils.downloads import workers
-    except ImportError:  # the baseline's project has no hooks, but the package is there anyway
-        return calls
-    run = workers.run
+class GeneratedFiles:
+    """How many files the download workers are asked to make, per call, in this
+    process or any process it forks (the offline copy is built in one): each
+    call appends a line to a file, which every process can write."""
 
-    def counting(tasks, *args, **kwargs):
-        calls.append(sum(len(task) for task in tasks))
-        return run(tasks, *args, **kwargs)
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="kit-generations-")  # removed with this object
+        self._record = Path(self._folder.name) / "generations.txt"
+        self._record.touch()
+        try:
+            from kitoutils.downloads import workers
+        except ImportError:  # the baseline's project has no hooks, but the package is there anyway
+            return
+        run, record = workers.run, self._record
 
-    workers.run = counting
-    return calls
+        def counting(tasks, *args, **kwargs):
+            with record.open("a", encoding="utf-8") as lines:
+                lines.write(f"{sum(len(task) for task in tasks)}\n")
+            return run(tasks, *args, **kwargs)
+
+        workers.run = counting
+
+    def counts(self) -> list[int]:
+        return [int(line) for line in self._record.read_text(encoding="utf-8").split()]
+
+    def clear(self) -> None:
+        self._record.write_text("", encoding="utf-8")
 
 
 def main() -> None:
     mode, project, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.disable(logging.INFO)  # keep the output to one JSON line
-    generated = count_generated_files()
+    generated = GeneratedFiles()
     seconds, cpu = build(project, site)
     if mode == "rebuild":
         edit_one_sheet(project)
@@ -79,7 +92,7 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux gives KiB
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_bytes": peak, "workers_peak_bytes": workers_peak,
-                      "generated": generated}))
+                      "generated": generated.counts()}))
 
 
 if __name__ == "__main__":

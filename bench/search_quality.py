@@ -110,7 +110,7 @@ def section(results: dict[str, list[int | None]], sizes: dict[str, tuple[int, in
         f"| … compressée (gzip -9) | {ours_gz} o | {def_gz} o |",
         "",
         f"Écart de taille de l'index : {100 * (ours_raw - def_raw) / def_raw:+.1f} % "
-        f"({100 * (ours_gz - def_gz) / def_gz:+.1f} % compressé) ; la limite est de ±10 %.",
+        f"({100 * (ours_gz - def_gz) / def_gz:+.1f} % compressé) ; la limite : au plus 10 % de plus que l'index par défaut.",
         "",
         "| Requête | Attendu | Exigé | Kit | Défaut |",
         "| --- | --- | :---: | :---: | :---: |",

@@ -26,6 +26,7 @@ from kitoutils.downloads import DownloadFailed
 from kitoutils.editor.config import EditorUnavailable
 from kitoutils.intake.loader import load_kit
 from kitoutils.model.addresses import sheet_path
+from kitoutils.model.markdown_dialect import FieldParser
 from kitoutils.model.problems import KitInvalid
 from kitoutils.pages.csp import with_policy
 from kitoutils.pages.markers import UnknownMarker
@@ -91,12 +92,13 @@ def _new_build(config: MkDocsConfig) -> SiteBuild:
     directory = project / "kit"
     if str(directory) not in config.watch:
         config.watch.append(str(directory))  # `mkdocs serve` rebuilds on sheet edits
+    parser = FieldParser()  # parses each text once, for the checks and then the pages
     try:
-        kit = load_kit(directory)
+        kit = load_kit(directory, parser=parser)
     except KitInvalid as invalid:
         raise PluginError(invalid.report()) from None
     log.info("Kit chargé : %d fiches", len(kit.fiches))
-    return SiteBuild(kit, settings)
+    return SiteBuild(kit, settings, parser=parser)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -20,6 +20,7 @@ from .downloads import Downloads, generate_downloads
 from .editor.page import editor_files
 from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
+from .model.markdown_dialect import FieldParser
 from .pages import markers
 from .pages.diagrams import render_roles, render_timeline
 from .pages.glossary import GLOSSARY_PAGE, mark_first_uses, render_glossary_page
@@ -56,9 +57,12 @@ def site_build_of(config: Mapping[str, Any]) -> SiteBuild:
 class SiteBuild:
     """The kit and settings of one build, and what it makes of them."""
 
-    def __init__(self, kit: Kit, settings: BuildSettings, downloads: Downloads | None = None) -> None:
+    def __init__(self, kit: Kit, settings: BuildSettings, downloads: Downloads | None = None,
+                 parser: FieldParser | None = None) -> None:
         self.kit = kit
         self.settings = settings
+        # The parser that checked the kit's texts (load_kit) holds their HTML for the pages.
+        self.parser = parser or FieldParser()
         self._made_downloads = downloads
         # The offline copy's notice for the home page, set by whoever builds the copy.
         self.offline_notice: markers.Filler = lambda page: ""
@@ -78,7 +82,7 @@ class SiteBuild:
         on the site published at `site_url`."""
         # From file://, pages are files (Material's offline plugin turns directory URLs off).
         return SiteBuild(self.kit, replace(self.settings, offline_variant=True, directory_urls=False),
-                         self.downloads.without_archive(site_url))
+                         self.downloads.without_archive(site_url), self.parser)
 
     def files(self) -> list[OutputFile]:
         """Every generated file of the site: sheet pages, downloads, tag pages, glossary, the web editor."""
@@ -86,7 +90,7 @@ class SiteBuild:
         # With the kit's French search, checklist items are search documents of
         # their own (search.py), so the pages keep their lists out of Material's.
         sheets = [OutputFile(sheet_path(f.id), render_fiche(kit, f, self.downloads, self.settings.french_search,
-                                                            self.settings.directory_urls),
+                                                            self.settings.directory_urls, self.parser),
                              source=kit.files[f.id])
                   for f in kit.fiches]
         downloads = [OutputFile(path, file=file) for path, file in self.downloads.files.items()]

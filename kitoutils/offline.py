@@ -14,7 +14,6 @@ from pathlib import Path
 
 from typing import Callable
 
-from .downloads import french_size
 from .downloads.zip_archive import Deflated, deflate, write_zip
 
 ZIP_PATH = "hors-ligne/kit-hors-ligne.zip"
@@ -86,12 +85,17 @@ def skipped_notice() -> str:
     return "*La version sans connexion n'est pas construite dans cet aperçu.*\n"
 
 
-def download_notice(page_path: str, zip_size: int) -> str:
-    """The online site's offer of the offline copy, linked from `page_path` (in docs/)."""
+# Stands for the zip's size in a page until the zip is made (hooks/hors_ligne.py puts the size in).
+SIZE_MARK = '<span class="kit-taille-hors-ligne"></span>'
+
+
+def download_notice(page_path: str, size_text: str) -> str:
+    """The online site's offer of the offline copy, linked from `page_path` (in docs/);
+    size_text: « 42 Mo », or SIZE_MARK until the zip is made."""
     link = posixpath.relpath(ZIP_PATH, posixpath.dirname(page_path) or ".")
     return (
         '!!! tip "Sans connexion"\n\n'
-        f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {french_size(zip_size)}) : "
+        f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {size_text}) : "
         "décompressez-le, puis ouvrez le fichier `index.html` du dossier avec votre navigateur. "
         "La recherche et les listes à cocher fonctionnent aussi sans réseau.\n"
     )

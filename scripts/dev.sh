@@ -108,8 +108,9 @@ case "${1:-}" in
     export NO_MKDOCS_2_WARNING=1
     if [ "$#" -eq 0 ]; then
       # The whole suite: its files shared among the cores (pytest-xdist), each
-      # file in one worker, so a file's fixtures are set up once.
-      set -- --numprocesses=auto --maxprocesses=4 --dist=loadfile
+      # file in one worker, so a file's fixtures are set up once; the slowest
+      # tests listed at the end, to keep the suite within its ten minutes.
+      set -- --numprocesses=auto --maxprocesses=4 --dist=loadfile --durations=15
     fi
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

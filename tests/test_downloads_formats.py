@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import zipfile
+from dataclasses import replace
 from xml.etree import ElementTree
 
 import page
@@ -340,6 +341,40 @@ def test_odt_holds_the_table_with_a_check_box_control_per_item(fiche, liste):
     assert meta.find(f".//{dc}language").text == "fr-FR"
     styles = package.read("styles.xml").decode("utf-8")
     assert 'fo:language="fr"' in styles and "<text:page-count" in styles
+
+
+# Markup, both quotes and characters XML cannot hold, in every text an ODF file shows.
+HOSTILE = "<b>x</b> & \"a\" 'b' ]]> \x01\x0b\ufffe fin"
+HOSTILE_SHOWN = "<b>x</b> & \"a\" 'b' ]]> \ufffd\ufffd\ufffd fin"  # as the reader sees it
+
+
+@pytest.mark.parametrize("fmt", ["odt", "ods"])
+def test_odf_files_show_hostile_text_as_text(fmt):
+    fiche, liste = CHECKLISTS[0]
+    liste = replace(liste, titre=HOSTILE, introduction=HOSTILE,
+                    elements=(replace(liste.elements[0], texte=HOSTILE), *liste.elements[1:]))
+    fiche = replace(fiche, titre=HOSTILE)
+    build = build_odt if fmt == "odt" else build_ods
+    data = build(fiche, liste, DEFAULT_EPOCH)
+    assert data == build(fiche, liste, DEFAULT_EPOCH)  # same input, same bytes
+    package = zipfile.ZipFile(io.BytesIO(data))
+    parts = {name: ElementTree.fromstring(package.read(name)) for name in ("content.xml", "styles.xml", "meta.xml")}
+    # No element came from the text: every one is in an OpenDocument namespace.
+    assert all(element.tag.startswith("{") for root in parts.values() for element in root.iter())
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert parts["meta.xml"].find(f".//{dc}title").text == f"{HOSTILE_SHOWN} — {HOSTILE_SHOWN}"
+    content = parts["content.xml"]
+    first_row = content.find(".//table:table", ODF).findall("table:table-row", ODF)[0 if fmt == "odt" else 1]
+    cells = ["".join(cell.itertext()) for cell in first_row.findall("table:table-cell", ODF)]
+    if fmt == "odt":
+        assert cells[1] == HOSTILE_SHOWN
+        box = content.find(".//form:checkbox", ODF)
+        assert box.get(f"{{{ODF['form']}}}title") == f"Fait : {HOSTILE_SHOWN}"
+    else:
+        assert cells[0] == HOSTILE_SHOWN
+        table = content.find(".//table:table", ODF)
+        # The tab's name: the title without what sheet names refuse ([]*?:/\\), white space collapsed.
+        assert table.get(f"{{{ODF['table']}}}name") == "<b>x< b> & \"a\" 'b' > \ufffd \ufffd fin"
 
 
 def read_csv(data: bytes) -> list[list[str]]:

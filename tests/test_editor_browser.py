@@ -1,18 +1,24 @@
 """The web editor end to end, offline, in Chromium.
 
 A scratch repository, Decap CMS's local backend (decap-server from npm) over
-it on 127.0.0.1, the site built with the local backend switched on: an editor
-opens the pilotage sheet from its page, rewords an item, adds one, saves. The
+it on 127.0.0.1, the site built with the local backend switched on. An editor
+opens the pilotage sheet from its page, rewords an item, adds one, saves: the
 file changes as intended and nothing else, `kit formater` then `kit verifier`
-accept it, and the rebuilt page shows the new item.
+accept it, and the rebuilt page shows the new item. Another opens a sheet of
+another phase from its page and picks a sheet for « Voir aussi »: the file
+names it.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +33,7 @@ REWORDED = "Désigner une cheffe ou un chef de projet pour coordonner l'atelier.
 ADDED = "Prévoir une personne suppléante pour la coordination."
 ADDED_ID = "prevoir-une-personne-suppleante-pour"  # made from the text by `kit formater`
 LIST_ID = "equipe-projet"
+LINKED, LINKED_TITLE = "democratie-contributive", re.compile("^Qu.est-ce que la démocratie contributive.?\\?$")
 QUICK_BUILD = {"KIT_SANS_HORS_LIGNE": "1", "KIT_SANS_TELECHARGEMENTS": "1"}
 
 
@@ -62,11 +69,19 @@ def wait_for_change(path: Path, before: str, timeout: float = 30.0) -> str:
     raise AssertionError(f"{path} n'a pas été enregistré par l'éditeur")
 
 
-def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, browser):
+@dataclass
+class EditorSite:
+    repository: Path
+    site: Path
+    url: str  # the site's address, served on 127.0.0.1
+    allowed_origins: set[str]  # the site's and decap-server's
+
+
+@contextmanager
+def editor_site(tmp_path: Path) -> Iterator[EditorSite]:
+    """The working tree's site and kit in a scratch repository, built with the editor on
+    decap-server (which stops at the end) and served on 127.0.0.1."""
     repository = scratch_repository(tmp_path / "depot")
-    sheet_file = repository / SHEET
-    original_text = sheet_file.read_text(encoding="utf-8")
-    original = yaml.safe_load(original_text)
     site, site_port = tmp_path / "site", free_port()
     backend = LocalEditorBackend(repository, free_port())
     server = None
@@ -75,24 +90,54 @@ def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, 
                              environment={**QUICK_BUILD, "KIT_EDITEUR_LOCAL": backend.url})
         assert build.returncode == 0, build.stderr
         server = StaticServer(site, site_port)
-        allowed_origins = {urlsplit(server.url).netloc, urlsplit(backend.url).netloc}
-        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        # From the sheet's page, the way an editor comes in; what is watched is the editor's
-        # requests, from the click on (the sheet page's own are test_privacy's business).
-        page.goto(server.url + "fiches/pilotage/")
-        page.wait_for_load_state("networkidle")
-        elsewhere, failed = [], []
-        page.on("request", lambda r: elsewhere.append(r.url)
-                if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc not in allowed_origins
-                else None)
-        page.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
-        page.on("response", lambda r: failed.append(f"{r.url} {r.status}") if r.status >= 400 else None)
+        yield EditorSite(repository, site, server.url,
+                         {urlsplit(server.url).netloc, urlsplit(backend.url).netloc})
+    finally:
+        output = backend.close()
+        if server is not None:
+            server.close()
+        print(output)  # decap-server's log, shown by pytest when the test fails
 
-        page.get_by_role("link", name="Modifier dans l'éditeur").click()
-        page.get_by_role("button", name="Se connecter").click()
+
+@contextmanager
+def editing(browser, editor: EditorSite, fiche_id: str) -> Iterator:
+    """A page on the sheet's page, at 1280 px, that follows its « Modifier dans l'éditeur »
+    link and signs in to the local backend. On leaving: the editor (from the click on; the
+    sheet page's own requests are test_privacy's business) asked nothing of another site
+    than this one and decap-server, and no request failed."""
+    elsewhere, failed = [], []
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(editor.url + f"fiches/{fiche_id}/")
+    page.wait_for_load_state("networkidle")
+    page.on("request", lambda r: elsewhere.append(r.url)
+            if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc not in editor.allowed_origins
+            else None)
+    page.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
+    page.on("response", lambda r: failed.append(f"{r.url} {r.status}") if r.status >= 400 else None)
+    page.get_by_role("link", name="Modifier dans l'éditeur").click()
+    page.get_by_role("button", name="Se connecter").click()
+    yield page
+    context.close()
+    assert not elsewhere, elsewhere
+    assert not failed, failed
+
+
+def publish(page, sheet_file: Path, before: str) -> str:
+    """Publish the entry; the file's text once saved."""
+    page.get_by_role("button", name="Publier").click()
+    page.get_by_text("Publier maintenant").click()
+    return wait_for_change(sheet_file, before)
+
+
+def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, browser):
+    with editor_site(tmp_path) as editor, editing(browser, editor, "pilotage") as page:
+        repository = editor.repository
+        sheet_file = repository / SHEET
+        original_text = sheet_file.read_text(encoding="utf-8")
+        original = yaml.safe_load(original_text)
         page.get_by_text("Le pilotage technique", exact=True).wait_for()
-        assert page.url.endswith("/admin/#/collections/fiches/entries/pilotage")
+        assert page.url.endswith("/admin/#/collections/fiches-preparation/entries/pilotage")
 
         # Unfold the section, reword the first item of « Constituer l'équipe projet », add one.
         page.get_by_text("Le pilotage technique", exact=True).locator(
@@ -103,16 +148,7 @@ def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, 
             has=page.locator("textarea", has_text="Associer la communication et les services concernés")).last
         items.get_by_role("button", name="Ajouter élément").click()
         items.locator("textarea").last.fill(ADDED)
-        page.get_by_role("button", name="Publier").click()
-        page.get_by_text("Publier maintenant").click()
-        saved_text = wait_for_change(sheet_file, original_text)
-        context.close()
-    finally:
-        output = backend.close()
-        if server is not None:
-            server.close()
-    assert not elsewhere, elsewhere
-    assert not failed, failed
+        saved_text = publish(page, sheet_file, original_text)
 
     # The file holds exactly the intended change: same ids, one text reworded, one item added.
     saved = yaml.safe_load(saved_text)
@@ -121,7 +157,7 @@ def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, 
     added = checklist(saved, LIST_ID)["elements"][-1]
     assert added["texte"] == ADDED and not added.get("id")
     checklist(expected, LIST_ID)["elements"].append(added)
-    assert saved == expected, output
+    assert saved == expected
     assert all_ids(saved) == all_ids(original)
 
     # Laid out again, the file gets its schema line and the new item its id; the kit is valid.
@@ -140,7 +176,29 @@ def test_an_editor_rewords_and_adds_a_checklist_item_from_the_browser(tmp_path, 
     assert kit(repository, "formater", "--verifier").returncode == 0
 
     # The rebuilt page shows the new item, ticked by its own id.
-    rebuilt = mkdocs_build(repository, site, site_url=f"http://127.0.0.1:{site_port}/", environment=QUICK_BUILD)
+    rebuilt = mkdocs_build(repository, editor.site, site_url=editor.url, environment=QUICK_BUILD)
     assert rebuilt.returncode == 0, rebuilt.stderr
-    html = (site / "fiches" / "pilotage" / "index.html").read_text(encoding="utf-8")
+    html = (editor.site / "fiches" / "pilotage" / "index.html").read_text(encoding="utf-8")
     assert ADDED in html and ADDED_ID in html
+
+
+def test_an_editor_picks_a_sheet_for_voir_aussi_in_a_sheet_of_another_phase(tmp_path, browser):
+    with editor_site(tmp_path) as editor, editing(browser, editor, "suivi-externe") as page:
+        sheet_file = editor.repository / "kit" / "suivi-externe.yml"
+        original_text = sheet_file.read_text(encoding="utf-8")
+        original = yaml.safe_load(original_text)
+        assert LINKED not in original["voir_aussi"]
+        field = page.get_by_label("Voir aussi")  # « Voir aussi (optionnel) »
+        field.wait_for()
+        assert page.url.endswith("/admin/#/collections/fiches-suites/entries/suivi-externe")
+
+        # The select offers every sheet by its title; typing narrows it down.
+        field.press_sequentially("démocratie contrib")
+        page.get_by_role("option", name=LINKED_TITLE).click()
+        saved_text = publish(page, sheet_file, original_text)
+
+    saved = yaml.safe_load(saved_text)
+    assert saved == {**original, "voir_aussi": [*original["voir_aussi"], LINKED]}
+    assert kit(editor.repository, "formater").returncode == 0
+    checked = kit(editor.repository, "verifier")
+    assert checked.returncode == 0, checked.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import zipfile
@@ -11,10 +12,13 @@ from urllib.parse import urlsplit
 import yaml
 
 from conftest import KIT, copy_project, mkdocs_build
+from kitoutils.editor.config import editor_config_text
 from kitoutils.intake.loader import load_kit
+from kitoutils.model.content import Kit
 from kitoutils.model.provenance import ADDITION
 from kitoutils.model.schema import SCHEMA_FILES, json_schema
 from kitoutils.offline import ZIP_PATH
+from kitoutils.settings import BuildSettings
 
 ADMIN = Path("admin")
 FILE_SCHEMAS = {"vocabulaire.yml": "vocabulaire", "synonymes.yml": "synonymes", "glossaire.yml": "glossaire"}
@@ -45,17 +49,31 @@ def form_fields(fields: list[dict], path: tuple = ()) -> dict[tuple, dict]:
     return found
 
 
-def test_every_kit_file_has_a_form_that_covers_every_field_of_its_schema(built_site):
+def kit_file_forms(config: dict) -> dict[str, list[dict]]:
+    """Each file of kit/ and the forms that edit it: the sheets by their phase's folder
+    collection, the other files by their entry in a files collection."""
+    forms = {}
+    for path in sorted(KIT.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        forms[f"kit/{path.name}"] = [
+            collection["fields"] for collection in config["collections"]
+            if collection.get("folder") == "kit" and collection["extension"] == collection["format"] == "yml"
+            and data.get(collection["filter"]["field"]) == collection["filter"]["value"]
+        ] + [entry["fields"] for collection in config["collections"] for entry in collection.get("files", ())
+             if entry["file"] == f"kit/{path.name}"]
+    return forms
+
+
+def test_every_kit_file_has_one_form_that_covers_every_field_of_its_schema(built_site):
     kit = load_kit(KIT)
     allowed = {name: [t.id for t in getattr(kit.vocabulaire, name)] for name in ("publics", "phases", "statuts")}
     allowed["fiches"] = [f.id for f in kit.fiches]
     allowed["origines"] = [ADDITION]
-    entries = [entry for collection in editor_config(built_site)["collections"] for entry in collection["files"]]
-    assert sorted(entry["file"] for entry in entries) == sorted(f"kit/{p.name}" for p in KIT.glob("*.yml"))
-    for entry in entries:
-        schema = json_schema(SCHEMA_FILES[FILE_SCHEMAS.get(Path(entry["file"]).name, "fiche")])
-        properties, form = schema_properties(schema, schema), form_fields(entry["fields"])
-        assert set(form) == set(properties), entry["file"]
+    for file, forms in kit_file_forms(editor_config(built_site)).items():
+        assert len(forms) == 1, file  # a sheet in one phase's collection, never in the vocabulary's
+        schema = json_schema(SCHEMA_FILES[FILE_SCHEMAS.get(Path(file).name, "fiche")])
+        properties, form = schema_properties(schema, schema), form_fields(forms[0])
+        assert set(form) == set(properties), file
         for path, (prop, required) in properties.items():
             field = form[path]
             assert field["label"] and field["hint"].startswith(prop["description"]), path
@@ -73,6 +91,34 @@ def test_every_kit_file_has_a_form_that_covers_every_field_of_its_schema(built_s
                 assert field["pattern"][0] == pattern, path
             nested = "$ref" in prop.get("items", prop) or prop.get("type") == "array"
             assert (field["widget"] in ("list", "object")) is nested, path
+
+
+def test_the_sheets_are_one_collection_per_phase_that_cannot_create_nor_delete(built_site):
+    kit = load_kit(KIT)
+    sheets = [c for c in editor_config(built_site)["collections"] if "folder" in c]
+    assert [c["filter"] for c in sheets] == [{"field": "phase", "value": p.id} for p in kit.vocabulaire.phases]
+    for collection in sheets:
+        assert collection["identifier_field"] == "id" and collection["summary"] == "{{titre}}"
+        assert collection["create"] is False and collection["delete"] is False
+        assert collection["label"].startswith("Fiches\u00a0: ")
+
+
+def kit_of(kit: Kit, count: int) -> Kit:
+    """The kit with `count` sheets, copies of its own under ids and titles of their own."""
+    fiches = tuple(dataclasses.replace(kit.fiches[i % len(kit.fiches)], id=f"fiche-{i:04d}", titre=f"Fiche {i}")
+                   for i in range(count))
+    return dataclasses.replace(kit, fiches=fiches, files={f.id: f"kit/{f.id}.yml" for f in fiches})
+
+
+def test_the_editor_configuration_grows_linearly_with_the_number_of_sheets():
+    kit, settings = load_kit(KIT), BuildSettings(repo_url="https://github.com/kit-democratie-contributive/kit")
+    size = {count: len(editor_config_text(kit_of(kit, count), settings)) for count in (150, 300)}
+    assert size[300] <= 2.1 * size[150], size  # a form per sheet, each listing every sheet: 2.8 times
+    config = yaml.safe_load(editor_config_text(kit_of(kit, 300), settings))
+    assert sum("folder" in c for c in config["collections"]) == len(kit.vocabulaire.phases)
+    voir_aussi = [field for c in config["collections"] if "folder" in c
+                  for field in c["fields"] if field["name"] == "voir_aussi"]
+    assert [len(field["options"]) for field in voir_aussi] == [300] * len(kit.vocabulaire.phases)
 
 
 def test_the_published_editor_saves_through_pull_requests_in_french(built_site):
@@ -113,9 +159,10 @@ def test_each_sheet_page_links_to_its_form(built_site):
     for path in KIT.glob("*.yml"):
         if path.name in FILE_SCHEMAS:
             continue
+        phase = yaml.safe_load(path.read_text(encoding="utf-8"))["phase"]
         html = (built_site / "fiches" / path.stem / "index.html").read_text(encoding="utf-8")
         link = re.search(r'<a href="([^"]+)" title="Modifier dans l\'éditeur"', html)
-        assert link and link.group(1) == f"../../admin/#/collections/fiches/entries/{path.stem}"
+        assert link and link.group(1) == f"../../admin/#/collections/fiches-{phase}/entries/{path.stem}"
     assert "Modifier dans l'éditeur" not in (built_site / "a-propos" / "index.html").read_text(encoding="utf-8")
 
 

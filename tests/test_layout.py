@@ -21,7 +21,7 @@ LAYERS = {
     "intake": 1,
     "pages": 2, "downloads": 2, "editor": 2,
     "search": 3, "offline": 3,
-    "build": 4,
+    "build": 4, "side_task": 4,  # side_task: the build's work run beside it (the offline copy)
     "cli": 5,
 }
 # The command line is an edge, like the MkDocs hooks: it may read the environment.

@@ -16,24 +16,16 @@ from __future__ import annotations
 import math
 import re
 
-from odf.namespaces import LOEXTNS
-from odf.opendocument import OpenDocumentSpreadsheet
-from odf.style import (
-    DefaultStyle, Footer, FooterStyle, HeaderFooterProperties, HeaderStyle, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style,
-    TableCellProperties, TableColumnProperties, TableProperties, TableRowProperties, TextProperties,
-)
-from odf.table import (
-    ContentValidation, ContentValidations, CoveredTableCell, ErrorMessage, HelpMessage, Table, TableCell,
-    TableColumn, TableHeaderRows, TableRow,
-)
-from odf.text import P, PageCount, PageNumber
+from xml.etree.ElementTree import Element
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..model.content import Fiche, Liste
-from .odf_common import describe, package
+from .odf_common import add, add_style, metadata, package, part
 from .table import DONE_COLUMN, DONE_VALUES, HEADER, READING_COLUMNS, checklist_rows
 from .text import KIT_TITLE, author, french_typography
 
+MEDIA_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 # Action, Fait, Responsable, Échéance, Note (26.5 cm: landscape A4 less 1.5 cm
 # margins), then the ids, which are not printed.
 COLUMN_WIDTHS = ("12cm", "1.5cm", "3.7cm", "2.5cm", "6.8cm", "4cm", "4.5cm", "5cm")
@@ -51,6 +43,9 @@ LINE_HEIGHT = 11.5
 INDENT = "0.1cm"
 CELL_PADDING = "0.1cm"
 POINTS_PER_CM = 72 / 2.54
+PAGE_LAYOUT, MASTER_PAGE = "Paysage", "Liste"
+DONE_VALIDATION = "Fait"
+_NO_BREAK_SPACES = str.maketrans("\u00a0\u202f", "  ")
 # Lines are broken 3 % earlier than the measure says, to be on the safe side of LibreOffice's.
 WIDTH_MARGIN = 0.97
 
@@ -79,7 +74,7 @@ def printed_lines(text: str, width_cm: float) -> int:
     space = stringWidth(" ", "Helvetica", FONT_SIZE)
     lines, used = 1, 0.0
     for word in text.split(" "):
-        word_width = stringWidth(re.sub(r"[\u00a0\u202f]", " ", word), "Helvetica", FONT_SIZE)
+        word_width = stringWidth(word.translate(_NO_BREAK_SPACES), "Helvetica", FONT_SIZE)
         if used and used + space + word_width > width:
             lines, used = lines + 1, word_width
         else:
@@ -95,139 +90,121 @@ def row_height(lines: int) -> str:
     return f"{math.ceil((lines * LINE_HEIGHT / POINTS_PER_CM + padding) * 100) / 100:.2f}cm"
 
 
-def _add_page_style(document: OpenDocumentSpreadsheet) -> MasterPage:
-    """Landscape A4, no header, a footer with the page number."""
-    layout = PageLayout(name="Paysage")
+def _styles() -> Element:
+    """styles.xml: French as the cells' language; a landscape A4 page, no
+    header, a footer with the page number."""
+    root = part("styles")
+    default = add(add(root, "office:styles"), "style:default-style", {"style:family": "table-cell"})
+    add(default, "style:text-properties", {"fo:language": "fr", "fo:country": "FR"})
+    layout = add(add(root, "office:automatic-styles"), "style:page-layout", {"style:name": PAGE_LAYOUT})
     # scale-to-X: however wide the columns become, they print on one page's width.
-    layout.addElement(PageLayoutProperties(
-        pagewidth="29.7cm", pageheight="21cm", printorientation="landscape", margintop="1cm",
-        marginbottom="1cm", marginleft="1.5cm", marginright="1.5cm", tablecentering="horizontal",
-        printpageorder="ttb", qattributes={(LOEXTNS, "scale-to-X"): "1", (LOEXTNS, "scale-to-Y"): "0"}))
-    layout.addElement(HeaderStyle())
-    footer_style = FooterStyle()
-    footer_style.addElement(HeaderFooterProperties(minheight="0.5cm", margintop="0.3cm"))
-    layout.addElement(footer_style)
-    document.automaticstyles.addElement(layout)
-    master = MasterPage(name="Liste", pagelayoutname=layout)
-    footer = Footer()
-    line = P(text=f"{KIT_TITLE} — page ")
-    line.addElement(PageNumber())
-    line.addText(" sur ")
-    line.addElement(PageCount())
-    footer.addElement(line)
-    master.addElement(footer)
-    document.masterstyles.addElement(master)
-    return master
+    add(layout, "style:page-layout-properties", {
+        "loext:scale-to-X": "1", "loext:scale-to-Y": "0",
+        "fo:page-width": "29.7cm", "fo:page-height": "21cm", "style:print-orientation": "landscape",
+        "fo:margin-top": "1cm", "fo:margin-bottom": "1cm", "fo:margin-left": "1.5cm", "fo:margin-right": "1.5cm",
+        "style:table-centering": "horizontal", "style:print-page-order": "ttb"})
+    add(layout, "style:header-style")
+    add(add(layout, "style:footer-style"), "style:header-footer-properties",
+        {"fo:min-height": "0.5cm", "fo:margin-top": "0.3cm"})
+    master = add(add(root, "office:master-styles"), "style:master-page", {
+        "style:name": MASTER_PAGE, "style:page-layout-name": PAGE_LAYOUT, "style:display-name": MASTER_PAGE})
+    line = add(add(master, "style:footer"), "text:p", text=f"{KIT_TITLE} — page ")
+    add(line, "text:page-number").tail = " sur "
+    add(line, "text:page-count")
+    return root
 
 
-def _add_styles(document: OpenDocumentSpreadsheet) -> dict[str, Style]:
-    default = DefaultStyle(family="table-cell")
-    default.addElement(TextProperties(language="fr", country="FR"))
-    document.styles.addElement(default)
-
-    def add(name: str, family: str, *properties, **attributes) -> Style:
-        style = Style(name=name, family=family, **attributes)
-        for prop in properties:
-            style.addElement(prop)
-        document.automaticstyles.addElement(style)
-        return style
-
+def _automatic_styles(root: Element) -> Element:
+    """content.xml's styles: the sheet, rows, cells and columns (item rows' heights are added later)."""
+    automatic = add(root, "office:automatic-styles")
     # The room left of the text is an indent, not padding: LibreOffice sizes rows
     # ignoring a cell's side padding, so a line that only fits without it would be cut.
-    grid = dict(wrapoption="wrap", border=BORDER, paddingtop=CELL_PADDING, paddingbottom=CELL_PADDING,
-                paddingleft="0cm", paddingright="0cm")
-    styles = {
-        "feuille": add("Feuille", "table", TableProperties(display="true"),
-                       masterpagename=_add_page_style(document)),
-        "ligne": add("Ligne", "table-row", TableRowProperties(useoptimalrowheight="true")),
-        "titre": add("Titre", "table-cell", TableCellProperties(wrapoption="wrap", verticalalign="middle"),
-                     TextProperties(fontsize="13pt", fontweight="bold", color="#1f2340")),
-        "entete": add("Entete", "table-cell", TableCellProperties(backgroundcolor=ACCENT, verticalalign="middle",
-                                                                   **grid),
-                      ParagraphProperties(textalign="start", marginleft=INDENT),
-                      TextProperties(fontweight="bold", color="#ffffff")),
-        "texte": add("Texte", "table-cell", TableCellProperties(verticalalign="top", **grid),
-                     ParagraphProperties(textalign="start", marginleft=INDENT)),
-        "fait": add("Fait", "table-cell", TableCellProperties(verticalalign="top", **grid),
-                    ParagraphProperties(textalign="center")),
-        "identifiant": add("Identifiant", "table-cell", TableCellProperties(verticalalign="top"),
-                           TextProperties(fontsize="8pt", color="#5f6368")),
-    }
-    for number, width in enumerate(COLUMN_WIDTHS):
-        styles[f"colonne{number}"] = add(f"Colonne{number + 1}", "table-column",
-                                         TableColumnProperties(columnwidth=width))
-    return styles
+    grid = {"fo:wrap-option": "wrap", "fo:border": BORDER, "fo:padding-top": CELL_PADDING,
+            "fo:padding-bottom": CELL_PADDING, "fo:padding-left": "0cm", "fo:padding-right": "0cm"}
+    indented = {"fo:text-align": "start", "fo:margin-left": INDENT}
+    add_style(automatic, "Feuille", "table", {"table": {"table:display": "true"}}, master_page_name=MASTER_PAGE)
+    add_style(automatic, "Ligne", "table-row", {"table-row": {"style:use-optimal-row-height": "true"}})
+    add_style(automatic, "Titre", "table-cell", {
+        "table-cell": {"fo:wrap-option": "wrap", "style:vertical-align": "middle"},
+        "text": {"fo:font-size": "13pt", "fo:font-weight": "bold", "fo:color": "#1f2340"}})
+    add_style(automatic, "Entete", "table-cell", {
+        "table-cell": {"fo:background-color": ACCENT, "style:vertical-align": "middle", **grid},
+        "paragraph": indented,
+        "text": {"fo:font-weight": "bold", "fo:color": "#ffffff"}})
+    add_style(automatic, "Texte", "table-cell", {
+        "table-cell": {"style:vertical-align": "top", **grid}, "paragraph": indented})
+    add_style(automatic, "Fait", "table-cell", {
+        "table-cell": {"style:vertical-align": "top", **grid}, "paragraph": {"fo:text-align": "center"}})
+    add_style(automatic, "Identifiant", "table-cell", {
+        "table-cell": {"style:vertical-align": "top"}, "text": {"fo:font-size": "8pt", "fo:color": "#5f6368"}})
+    for number, width in enumerate(COLUMN_WIDTHS, start=1):
+        add_style(automatic, f"Colonne{number}", "table-column", {"table-column": {"style:column-width": width}})
+    return automatic
 
 
-def _done_validation(sheet: str) -> ContentValidations:
+def _done_validation(spreadsheet: Element, sheet: str) -> None:
     """The « Fait » cells offer a list (« oui », « non ») and refuse other values."""
     values = ";".join(f'"{value}"' for value in DONE_VALUES)
-    validation = ContentValidation(
-        name="Fait", condition=f"of:cell-content-is-in-list({values})", allowemptycell="true",
-        displaylist="unsorted", basecelladdress=_cell_address(sheet, HEADER.index(DONE_COLUMN) + 1, FIRST_ITEM_ROW))
-    help_message = HelpMessage(title="Fait", display="true")
-    help_message.addElement(P(text=french_typography("Choisissez « oui » dans la liste quand l'action est faite.")))
-    error = ErrorMessage(title="Fait", display="true", messagetype="stop")
-    error.addElement(P(text=french_typography("Répondez « oui » ou « non » (ou laissez vide).")))
-    validation.addElement(help_message)
-    validation.addElement(error)
-    validations = ContentValidations()
-    validations.addElement(validation)
-    return validations
+    validation = add(add(spreadsheet, "table:content-validations"), "table:content-validation", {
+        "table:name": DONE_VALIDATION, "table:condition": f"of:cell-content-is-in-list({values})",
+        "table:allow-empty-cell": "true", "table:display-list": "unsorted",
+        "table:base-cell-address": _cell_address(sheet, HEADER.index(DONE_COLUMN) + 1, FIRST_ITEM_ROW)})
+    help_message = add(validation, "table:help-message", {"table:title": "Fait", "table:display": "true"})
+    add(help_message, "text:p", text=french_typography("Choisissez « oui » dans la liste quand l'action est faite."))
+    error = add(validation, "table:error-message",
+                {"table:title": "Fait", "table:display": "true", "table:message-type": "stop"})
+    add(error, "text:p", text=french_typography("Répondez « oui » ou « non » (ou laissez vide)."))
 
 
-def _cell(value: str, style: Style, **attributes) -> TableCell:
+def _cell(row: Element, value: str, style: str, attributes: dict[str, str] | None = None) -> None:
     if not value:  # an empty cell to fill in
-        return TableCell(stylename=style, **attributes)
-    cell = TableCell(valuetype="string", stylename=style, **attributes)
-    cell.addElement(P(text=value))
-    return cell
+        add(row, "table:table-cell", {"table:style-name": style, **(attributes or {})})
+        return
+    cell = add(row, "table:table-cell", {"office:value-type": "string", "table:style-name": style,
+                                         **(attributes or {})})
+    add(cell, "text:p", text=value)
 
 
 def build_ods(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
-    document = OpenDocumentSpreadsheet()
-    title = f"{liste.titre} — {fiche.titre}"
-    describe(document, title=title, subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}",
-             creator=author(fiche), epoch=epoch)
-    styles = _add_styles(document)
+    root = part("content")
+    automatic = _automatic_styles(root)
+    spreadsheet = add(add(root, "office:body"), "office:spreadsheet")
     name = sheet_name(liste)
     rows = checklist_rows(fiche, liste)
     last_row = FIRST_ITEM_ROW + len(rows) - 1
-    document.spreadsheet.addElement(_done_validation(name))
+    _done_validation(spreadsheet, name)
 
     # The ids are kept for reading a filled file back, but not printed.
     print_range = f"{_cell_address(name, 1, 1)}:{_cell_address(name, READING_COLUMNS, last_row)}"
-    table = Table(name=name, stylename=styles["feuille"], printranges=print_range)
-    for number in range(len(COLUMN_WIDTHS)):
-        table.addElement(TableColumn(stylename=styles[f"colonne{number}"]))
+    table = add(spreadsheet, "table:table", {"table:name": name, "table:style-name": "Feuille",
+                                             "table:print-ranges": print_range})
+    for number in range(1, len(COLUMN_WIDTHS) + 1):
+        add(table, "table:table-column", {"table:style-name": f"Colonne{number}"})
 
-    title_row = TableRow(stylename=styles["ligne"])
-    title_row.addElement(_cell(french_typography(f"{liste.titre} — fiche « {fiche.titre} »"), styles["titre"],
-                               numbercolumnsspanned=str(READING_COLUMNS)))
+    title_row = add(table, "table:table-row", {"table:style-name": "Ligne"})
+    _cell(title_row, french_typography(f"{liste.titre} — fiche « {fiche.titre} »"), "Titre",
+          {"table:number-columns-spanned": str(READING_COLUMNS)})
     for _ in range(READING_COLUMNS - 1):
-        title_row.addElement(CoveredTableCell())
-    table.addElement(title_row)
+        add(title_row, "table:covered-table-cell")
 
-    header = TableHeaderRows()  # repeated at the top of every printed page
-    header_row = TableRow(stylename=styles["ligne"])
+    # repeated at the top of every printed page
+    header_row = add(add(table, "table:table-header-rows"), "table:table-row", {"table:style-name": "Ligne"})
     for label in HEADER:
-        header_row.addElement(_cell(label, styles["entete" if label in READING_HEADER else "identifiant"]))
-    header.addElement(header_row)
-    table.addElement(header)
+        _cell(header_row, label, "Entete" if label in READING_HEADER else "Identifiant")
 
-    row_styles: dict[int, Style] = {}  # by number of lines
+    row_styles: dict[int, str] = {}  # by number of lines
     for row in rows:
         lines = printed_lines(row.action, _centimetres(COLUMN_WIDTHS[0]))
         if lines not in row_styles:
-            row_styles[lines] = Style(name=f"Ligne{lines}", family="table-row")
-            row_styles[lines].addElement(TableRowProperties(rowheight=row_height(lines), useoptimalrowheight="false"))
-            document.automaticstyles.addElement(row_styles[lines])
-        item_row = TableRow(stylename=row_styles[lines])
+            row_styles[lines] = add_style(automatic, f"Ligne{lines}", "table-row", {"table-row": {
+                "style:row-height": row_height(lines), "style:use-optimal-row-height": "false"}})
+        item_row = add(table, "table:table-row", {"table:style-name": row_styles[lines]})
         for label, value in zip(HEADER, row.cells()):
             if label == DONE_COLUMN:
-                item_row.addElement(_cell(value, styles["fait"], contentvalidationname="Fait"))
+                _cell(item_row, value, "Fait", {"table:content-validation-name": DONE_VALIDATION})
             else:
-                item_row.addElement(_cell(value, styles["texte" if label in READING_HEADER else "identifiant"]))
-        table.addElement(item_row)
-    document.spreadsheet.addElement(table)
-    return package(document, epoch)
+                _cell(item_row, value, "Texte" if label in READING_HEADER else "Identifiant")
+
+    return package(MEDIA_TYPE, content=root, styles=_styles(), epoch=epoch, metadata=metadata(
+        title=f"{liste.titre} — {fiche.titre}", creator=author(fiche), epoch=epoch,
+        subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}"))

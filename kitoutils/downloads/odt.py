@@ -8,155 +8,138 @@ processor a cell grows with what one types, a control does not.
 
 from __future__ import annotations
 
-from odf import draw, form, office
-from odf.namespaces import FORMNS, XMLNS
-from odf.opendocument import OpenDocumentText
-from odf.style import (
-    DefaultStyle, FontFace, Footer, GraphicProperties, MasterPage, PageLayout, PageLayoutProperties,
-    ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TableProperties, TextProperties,
-)
-from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, P, PageCount, PageNumber
+from xml.etree.ElementTree import Element
 
 from ..model.content import Fiche, Liste
-from .odf_common import describe, package
+from .odf_common import add, add_style, metadata, package, part, style_name
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
 from .text import KIT_TITLE, author, footer_credit, french_typography, plain_inline, source_credit
 
+MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 COLUMN_WIDTHS = ("1.4cm", "7.2cm", "3.4cm", "2.4cm", "3cm")  # 17.4 cm: A4 less 1.8 cm margins
 BORDER = "0.5pt solid #9fa8da"
 FONT = "Liberation Sans"
+PAGE_LAYOUT = "A4"
+# Paragraph styles (styles.xml), by display name.
+SURTITRE, TITRE, CORPS, AIDE = "Surtitre", "Titre de la liste", "Corps", "Aide"
+CELLULE, ENTETE, PIED = "Cellule", "En-tête de colonne", "Pied de page"
+# Automatic styles (content.xml). The table's paragraphs name the cell style
+# « CelluleListe » as their paragraph style, as the files always have.
+TABLEAU, CELLULE_LISTE, CELLULE_ENTETE, CASE = "Tableau", "CelluleListe", "CelluleEntete", "Case"
 
 
-def _styles(document: OpenDocumentText, credit: str) -> dict[str, Style]:
-    document.fontfacedecls.addElement(FontFace(name=FONT, fontfamily=f"'{FONT}'",
-                                               fontfamilygeneric="swiss", fontpitch="variable"))
-    default = DefaultStyle(family="paragraph")
-    default.addElement(TextProperties(fontname=FONT, fontsize="10pt", language="fr", country="FR"))
-    document.styles.addElement(default)
-
-    layout = PageLayout(name="A4")
-    layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
-                                           margintop="1.8cm", marginbottom="1.5cm",
-                                           marginleft="1.8cm", marginright="1.8cm"))
-    document.automaticstyles.addElement(layout)
-
-    def add(style: Style, *properties) -> Style:
-        for prop in properties:
-            style.addElement(prop)
-        document.styles.addElement(style)
-        return style
-
-    styles = {
-        "surtitre": add(Style(name="Surtitre", family="paragraph"),
-                        TextProperties(fontsize="9pt", color="#3f51b5")),
-        "titre": add(Style(name="Titre de la liste", family="paragraph", defaultoutlinelevel="1"),
-                     TextProperties(fontsize="18pt", fontweight="bold", color="#1f2340"),
-                     ParagraphProperties(margintop="0.1cm", marginbottom="0.3cm")),
-        "corps": add(Style(name="Corps", family="paragraph"),
-                     ParagraphProperties(marginbottom="0.2cm")),
-        "aide": add(Style(name="Aide", family="paragraph"),
-                    TextProperties(fontsize="9pt", color="#474b63"),
-                    ParagraphProperties(marginbottom="0.3cm")),
-        "cellule": add(Style(name="Cellule", family="paragraph"), TextProperties(fontsize="9.5pt")),
-        "entete": add(Style(name="En-tête de colonne", family="paragraph"),
-                      TextProperties(fontsize="9pt", fontweight="bold", color="#ffffff")),
-        "pied": add(Style(name="Pied de page", family="paragraph"),
-                    TextProperties(fontsize="7.5pt"),
-                    ParagraphProperties(bordertop=BORDER, paddingtop="0.1cm")),
-    }
-    master = MasterPage(name="Standard", pagelayoutname=layout)
-    footer = Footer()
-    footer_line = P(stylename=styles["pied"], text=french_typography(credit) + " — Page ")
-    footer_line.addElement(PageNumber(selectpage="current"))
-    footer_line.addText(" sur ")
-    footer_line.addElement(PageCount())
-    footer.addElement(footer_line)
-    master.addElement(footer)
-    document.masterstyles.addElement(master)
-
-    automatic = {
-        "tableau": Style(name="Tableau", family="table"),
-        "cellule": Style(name="CelluleListe", family="table-cell"),
-        "cellule-entete": Style(name="CelluleEntete", family="table-cell"),
-        "case": Style(name="Case", family="graphic"),
-    }
-    automatic["tableau"].addElement(TableProperties(width="17.4cm", align="left"))
-    automatic["cellule"].addElement(TableCellProperties(borderbottom=BORDER, padding="0.1cm",
-                                                        verticalalign="middle"))
-    automatic["cellule-entete"].addElement(TableCellProperties(backgroundcolor="#3f51b5", padding="0.1cm"))
-    automatic["case"].addElement(GraphicProperties(verticalpos="center", verticalrel="baseline"))
-    for number, width in enumerate(COLUMN_WIDTHS):
-        column = Style(name=f"Colonne{number + 1}", family="table-column")
-        column.addElement(TableColumnProperties(columnwidth=width))
-        automatic[f"colonne{number}"] = column
-    for style in automatic.values():
-        document.automaticstyles.addElement(style)
-    return {**styles, **automatic}
+def _font_faces(root: Element) -> None:
+    declarations = add(root, "office:font-face-decls")
+    add(declarations, "style:font-face", {"style:name": FONT, "svg:font-family": f"'{FONT}'",
+                                          "style:font-family-generic": "swiss", "style:font-pitch": "variable"})
 
 
-def _checkbox(element, action: str) -> form.Checkbox:
+def _styles(credit: str) -> Element:
+    """styles.xml: paragraph styles, the A4 page and its footer (credit, « Page n sur N »)."""
+    root = part("styles")
+    _font_faces(root)
+    styles = add(root, "office:styles")
+    default = add(styles, "style:default-style", {"style:family": "paragraph"})
+    add(default, "style:text-properties", {"style:font-name": FONT, "fo:font-size": "10pt",
+                                           "fo:language": "fr", "fo:country": "FR"})
+    add_style(styles, SURTITRE, "paragraph", {"text": {"fo:font-size": "9pt", "fo:color": "#3f51b5"}})
+    add_style(styles, TITRE, "paragraph", {
+        "text": {"fo:font-size": "18pt", "fo:font-weight": "bold", "fo:color": "#1f2340"},
+        "paragraph": {"fo:margin-top": "0.1cm", "fo:margin-bottom": "0.3cm"},
+    }, default_outline_level="1")
+    add_style(styles, CORPS, "paragraph", {"paragraph": {"fo:margin-bottom": "0.2cm"}})
+    add_style(styles, AIDE, "paragraph", {"text": {"fo:font-size": "9pt", "fo:color": "#474b63"},
+                                          "paragraph": {"fo:margin-bottom": "0.3cm"}})
+    add_style(styles, CELLULE, "paragraph", {"text": {"fo:font-size": "9.5pt"}})
+    add_style(styles, ENTETE, "paragraph", {"text": {"fo:font-size": "9pt", "fo:font-weight": "bold",
+                                                     "fo:color": "#ffffff"}})
+    add_style(styles, PIED, "paragraph", {"text": {"fo:font-size": "7.5pt"},
+                                          "paragraph": {"fo:border-top": BORDER, "fo:padding-top": "0.1cm"}})
+
+    layout = add(add(root, "office:automatic-styles"), "style:page-layout", {"style:name": PAGE_LAYOUT})
+    add(layout, "style:page-layout-properties", {
+        "fo:page-width": "21cm", "fo:page-height": "29.7cm", "style:print-orientation": "portrait",
+        "fo:margin-top": "1.8cm", "fo:margin-bottom": "1.5cm", "fo:margin-left": "1.8cm", "fo:margin-right": "1.8cm"})
+    master = add(add(root, "office:master-styles"), "style:master-page", {
+        "style:name": "Standard", "style:page-layout-name": PAGE_LAYOUT, "style:display-name": "Standard"})
+    footer_line = add(add(master, "style:footer"), "text:p", {"text:style-name": style_name(PIED)},
+                      french_typography(credit) + " — Page ")
+    add(footer_line, "text:page-number", {"text:select-page": "current"}).tail = " sur "
+    add(footer_line, "text:page-count")
+    return root
+
+
+def _automatic_styles(root: Element) -> None:
+    """content.xml's own styles: the table, its cells and columns, the check box's frame."""
+    automatic = add(root, "office:automatic-styles")
+    add_style(automatic, TABLEAU, "table", {"table": {"style:width": "17.4cm", "table:align": "left"}})
+    add_style(automatic, CELLULE_LISTE, "table-cell", {"table-cell": {
+        "fo:border-bottom": BORDER, "fo:padding": "0.1cm", "style:vertical-align": "middle"}})
+    add_style(automatic, CELLULE_ENTETE, "table-cell", {"table-cell": {
+        "fo:background-color": "#3f51b5", "fo:padding": "0.1cm"}})
+    add_style(automatic, CASE, "graphic", {"graphic": {"style:vertical-pos": "center",
+                                                       "style:vertical-rel": "baseline"}})
+    for number, width in enumerate(COLUMN_WIDTHS, start=1):
+        add_style(automatic, f"Colonne{number}", "table-column", {"table-column": {"style:column-width": width}})
+
+
+def _checkbox(checklist_form: Element, element, action: str) -> str:
+    """A check box of the form; its id, for the control that draws it."""
     control_id = f"case-{element.id}"
-    return form.Checkbox(
-        name=field_name(element, FILL_COLUMNS[0][1]), title=f"Fait : {action}",
-        controlimplementation="ooo:com.sun.star.form.component.CheckBox",
-        currentstate="unchecked", imageposition="center", label="",
-        qattributes={(FORMNS, "id"): control_id, (XMLNS, "id"): control_id},
-    )
+    add(checklist_form, "form:checkbox", {
+        "form:id": control_id, "xml:id": control_id,
+        "form:name": field_name(element, FILL_COLUMNS[0][1]), "form:title": f"Fait : {action}",
+        "form:control-implementation": "ooo:com.sun.star.form.component.CheckBox",
+        "form:current-state": "unchecked", "form:image-position": "center", "form:label": "",
+    })
+    return control_id
+
+
+def _cell(row: Element, style: str, paragraph_style: str, text: str | None = None) -> Element:
+    cell = add(row, "table:table-cell", {"table:style-name": style, "office:value-type": "string"})
+    return add(cell, "text:p", {"text:style-name": style_name(paragraph_style)}, text)
 
 
 def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
-    document = OpenDocumentText()
-    describe(document, title=f"{liste.titre} — {fiche.titre}",
-             subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}", creator=author(fiche), epoch=epoch)
-    styles = _styles(document, footer_credit(fiche))
+    root = part("content")
+    _font_faces(root)
+    _automatic_styles(root)
+    body = add(add(root, "office:body"), "office:text")
 
     # The check boxes live in a form (not in design mode, so they are live on
     # opening); each is drawn in its table cell by a draw:control.
-    forms = office.Forms(applydesignmode="false", automaticfocus="false")
-    checklist_form = form.Form(name=liste.id, controlimplementation="ooo:com.sun.star.form.component.Form")
-    forms.addElement(checklist_form)
-    document.text.addElement(forms)
+    forms = add(body, "office:forms", {"form:apply-design-mode": "false", "form:automatic-focus": "false"})
+    checklist_form = add(forms, "form:form", {
+        "form:name": liste.id, "form:control-implementation": "ooo:com.sun.star.form.component.Form"})
 
-    document.text.addElement(P(stylename=styles["surtitre"],
-                               text=french_typography(f"{KIT_TITLE} — fiche « {fiche.titre} »")))
-    document.text.addElement(H(outlinelevel=1, stylename=styles["titre"], text=french_typography(liste.titre)))
+    add(body, "text:p", {"text:style-name": SURTITRE},
+        french_typography(f"{KIT_TITLE} — fiche « {fiche.titre} »"))
+    add(body, "text:h", {"text:outline-level": "1", "text:style-name": style_name(TITRE)},
+        french_typography(liste.titre))
     if liste.introduction:
-        document.text.addElement(P(stylename=styles["corps"], text=french_typography(plain_inline(liste.introduction))))
-    document.text.addElement(P(stylename=styles["aide"], text=(
-        "Cochez les actions faites et complétez les colonnes, puis enregistrez le document.")))
+        add(body, "text:p", {"text:style-name": CORPS}, french_typography(plain_inline(liste.introduction)))
+    add(body, "text:p", {"text:style-name": AIDE},
+        "Cochez les actions faites et complétez les colonnes, puis enregistrez le document.")
 
-    table = Table(name=liste.id, stylename=styles["tableau"])
-    for number in range(len(COLUMN_WIDTHS)):
-        table.addElement(TableColumn(stylename=styles[f"colonne{number}"]))
-    header = TableHeaderRows()
-    row = TableRow()
+    table = add(body, "table:table", {"table:name": liste.id, "table:style-name": TABLEAU})
+    for number in range(1, len(COLUMN_WIDTHS) + 1):
+        add(table, "table:table-column", {"table:style-name": f"Colonne{number}"})
+    header = add(add(table, "table:table-header-rows"), "table:table-row")
     for label in (FILL_COLUMNS[0][0], ITEM_COLUMN, *(label for label, _ in FILL_COLUMNS[1:])):
-        cell = TableCell(stylename=styles["cellule-entete"], valuetype="string")
-        cell.addElement(P(stylename=styles["entete"], text=label))
-        row.addElement(cell)
-    header.addElement(row)
-    table.addElement(header)
+        _cell(header, CELLULE_ENTETE, ENTETE, label)
 
     for element in liste.elements:
         action = plain_inline(element.texte)
-        box = _checkbox(element, action)
-        checklist_form.addElement(box)
-        row = TableRow()
-        cell = TableCell(stylename=styles["cellule"], valuetype="string")
-        anchor = P(stylename=styles["cellule"])
-        anchor.addElement(draw.Control(control=box.getAttrNS(FORMNS, "id"), anchortype="as-char",
-                                       width="0.45cm", height="0.45cm", stylename=styles["case"]))
-        cell.addElement(anchor)
-        row.addElement(cell)
-        cell = TableCell(stylename=styles["cellule"], valuetype="string")
-        cell.addElement(P(stylename=styles["cellule"], text=french_typography(action)))
-        row.addElement(cell)
+        control_id = _checkbox(checklist_form, element, action)
+        row = add(table, "table:table-row")
+        add(_cell(row, CELLULE_LISTE, CELLULE_LISTE), "draw:control", {
+            "draw:style-name": CASE, "draw:control": control_id, "text:anchor-type": "as-char",
+            "svg:width": "0.45cm", "svg:height": "0.45cm"})
+        _cell(row, CELLULE_LISTE, CELLULE_LISTE, french_typography(action))
         for _ in FILL_COLUMNS[1:]:
-            cell = TableCell(stylename=styles["cellule"], valuetype="string")
-            cell.addElement(P(stylename=styles["cellule"]))
-            row.addElement(cell)
-        table.addElement(row)
-    document.text.addElement(table)
-    document.text.addElement(P(stylename=styles["aide"], text=source_credit(fiche)))
-    return package(document, epoch)
+            _cell(row, CELLULE_LISTE, CELLULE_LISTE)
+    add(body, "text:p", {"text:style-name": AIDE}, source_credit(fiche))
+
+    return package(MEDIA_TYPE, content=root, styles=_styles(footer_credit(fiche)), epoch=epoch, metadata=metadata(
+        title=f"{liste.titre} — {fiche.titre}", creator=author(fiche), epoch=epoch,
+        subject=f"Liste à cocher de la fiche « {fiche.titre} » du {KIT_TITLE}"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import tempfile
 from functools import cache
 from importlib import metadata
@@ -25,9 +26,10 @@ from typing import Any, BinaryIO, Callable
 
 from .zip_archive import Deflated, deflate
 
-# Every library whose version can change a file's bytes: reportlab (both PDFs),
-# pikepdf (the fillable PDF's fields and structure), odfpy (ODT, ODS).
-_LIBRARIES = ("reportlab", "pikepdf", "odfpy")
+# Every library whose version can change a file's bytes: reportlab (both PDFs,
+# the ODS's row heights), pikepdf (the fillable PDF's structure and fields); and
+# Python's, whose ElementTree writes the ODT and the ODS.
+_LIBRARIES = ("reportlab", "pikepdf")
 _FILE, _ZIPPED = ".bin", ".z"
 
 
@@ -54,6 +56,7 @@ def generator_fingerprint(package: Path = _PACKAGE) -> str:
         digest.update(source.read_bytes())
     for library in _LIBRARIES:
         digest.update(f"{library}={metadata.version(library)}".encode())
+    digest.update(f"python={platform.python_version()}".encode())
     return digest.hexdigest()
 
 

@@ -3,10 +3,10 @@
 A cold build of a large kit makes thousands of PDFs and ODF files, each
 independent of the others: one task per sheet's PDF and per checklist
 (its five formats), spread over the workers.
-reportlab, pikepdf and odfpy (a tenth of a second each to import) are
-imported once, before the workers start, never by each task. Each worker
-writes its files, and their compressed forms, into the store: nothing but
-short messages crosses between processes. A failure keeps its French message naming the
+reportlab and pikepdf (a tenth of a second each to import) are imported
+once, before the workers start, never by each task. Each worker writes its
+files, and their compressed forms, into the store: nothing but short
+messages crosses between processes. A failure keeps its French message naming the
 sheet and the checklist, whichever process it happened in. Workers are used
 even for a few files, so that every file is made the same way (with the
 build's date, which reportlab reads from the environment).

@@ -6,20 +6,31 @@ widgets, vocabulary terms and sheets as select widgets, identifiers checked
 with the verifier's pattern, required fields and minimum list lengths as the
 verifier has them. A field added to the model appears in the form with no
 line here.
+
+The sheets are folder collections over the kit's folder, one per phase: the
+form is written once per phase, never once per sheet, so the file grows with
+the number of sheets only by the « voir aussi » options (one per sheet and per
+phase). A folder collection must leave out the vocabulary, glossary and synonyms
+files, which share the folder, and Decap CMS 3.x keeps only the entries whose
+field equals one value (`filter`, no pattern): no value is the same in every
+sheet, but every sheet has a phase and those files have none.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
+from ..intake.loader import GLOSSARY_FILE, SYNONYMS_FILE, VOCABULARY_FILE
 from ..model.addresses import SLUG_PATTERN
 from ..model.content import Fiche, Glossaire, Kit, Synonymes, Vocabulaire
 from ..model.provenance import ADDITION, ADDITION_LABEL
 from ..model.fields import FieldRule, field_rules
+from ..model.typography import french_typography
 from ..settings import BuildSettings
 
 SHEETS_COLLECTION = "fiches"
@@ -32,9 +43,14 @@ ID_HINT = (
 )
 
 
-def sheet_entry_path(fiche_id: str) -> str:
+def sheets_collection(phase_id: str) -> str:
+    """The name of the editor's collection that holds the sheets of one phase."""
+    return f"{SHEETS_COLLECTION}-{phase_id}"
+
+
+def sheet_entry_path(fiche: Fiche) -> str:
     """The editor's address of one sheet, relative to the site's root."""
-    return f"admin/#/collections/{SHEETS_COLLECTION}/entries/{fiche_id}"
+    return f"admin/#/collections/{sheets_collection(fiche.phase)}/entries/{fiche.id}"
 
 
 def github_repository(repo_url: str | None) -> str:
@@ -54,6 +70,7 @@ class EditorUnavailable(Exception):
 
 def editor_config(kit: Kit, settings: BuildSettings) -> dict[str, Any]:
     choices = _choices(kit)
+    folder = _kit_folder(kit)
     backend: dict[str, Any] = {"name": "github", "repo": github_repository(settings.repo_url),
                                "branch": PUBLISHED_BRANCH}
     if settings.editor_oauth:
@@ -81,35 +98,58 @@ def editor_config(kit: Kit, settings: BuildSettings) -> dict[str, Any]:
         "locale": "fr",
         "media_folder": "docs/assets/images",  # required by Decap CMS; the forms have no image field
         "collections": [
-            {
-                "name": SHEETS_COLLECTION,
-                "label": "Fiches",
-                "label_singular": "Fiche",
-                "description": "Les fiches du kit. Une nouvelle fiche se crée avec « kit nouvelle-fiche ».",
-                "delete": False,
-                "editor": {"preview": False},
-                "files": [
-                    {"name": f.id, "label": f.titre, "file": kit.files[f.id], "fields": form_fields(Fiche, choices)}
-                    for f in kit.fiches
-                ],
-            },
+            *_sheet_collections(kit, folder, form_fields(Fiche, choices)),
             {
                 "name": "vocabulaire",
                 "label": "Vocabulaire, glossaire et recherche",
                 "delete": False,
                 "editor": {"preview": False},
                 "files": [
-                    {"name": "vocabulaire", "label": "Vocabulaire contrôlé", "file": "kit/vocabulaire.yml",
+                    {"name": "vocabulaire", "label": "Vocabulaire contrôlé", "file": f"{folder}/{VOCABULARY_FILE}",
                      "fields": form_fields(Vocabulaire, choices)},
-                    {"name": "glossaire", "label": "Glossaire", "file": "kit/glossaire.yml",
+                    {"name": "glossaire", "label": "Glossaire", "file": f"{folder}/{GLOSSARY_FILE}",
                      "fields": form_fields(Glossaire, choices)},
-                    {"name": "synonymes", "label": "Synonymes de la recherche", "file": "kit/synonymes.yml",
+                    {"name": "synonymes", "label": "Synonymes de la recherche", "file": f"{folder}/{SYNONYMS_FILE}",
                      "fields": form_fields(Synonymes, choices)},
                 ],
             },
         ],
     }
     return config
+
+
+def _sheet_collections(kit: Kit, folder: str, fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One folder collection per phase, each with the same form (the same object,
+    written out once per phase): the sheets are edited in place, created with
+    `kit nouvelle-fiche` and never deleted from the editor."""
+    return [
+        {
+            "name": sheets_collection(phase.id),
+            "label": french_typography(f"Fiches : {phase.libelle}"),
+            "label_singular": "Fiche",
+            "description": french_typography(
+                f"Les fiches de la phase « {phase.libelle} ». Une nouvelle fiche se crée avec "
+                "« kit nouvelle-fiche »."),
+            "folder": folder,
+            "extension": "yml",
+            "format": "yml",
+            "filter": {"field": "phase", "value": phase.id},
+            "identifier_field": "id",
+            "slug": "{{slug}}",
+            "summary": "{{titre}}",
+            "sortable_fields": [{"field": "titre", "default_sort": True}],
+            "create": False,
+            "delete": False,
+            "editor": {"preview": False},
+            "fields": fields,
+        }
+        for phase in kit.vocabulaire.phases
+    ]
+
+
+def _kit_folder(kit: Kit) -> str:
+    """The kit's folder, relative to the project (where the editor reads and writes)."""
+    return str(PurePosixPath(next(iter(kit.files.values()))).parent)
 
 
 def editor_config_text(kit: Kit, settings: BuildSettings) -> str:
@@ -119,10 +159,8 @@ def editor_config_text(kit: Kit, settings: BuildSettings) -> str:
 
 
 class _NoAliases(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    """Each sheet's form written out in full, without YAML anchors and aliases.
-
-    libyaml's emitter when PyYAML has it (the same text, four times sooner: the
-    file holds every sheet's form, 3 MB at 150 sheets)."""
+    """Each phase's form written out in full, without YAML anchors and aliases
+    (Decap CMS's YAML reader limits them); libyaml's emitter when PyYAML has it."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True

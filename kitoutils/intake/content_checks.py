@@ -33,24 +33,25 @@ class ReadFile:
     sheet_id: str | None = None  # the file name's stem, for a sheet
 
 
-def check(files: list[ReadFile], docs_dir: Path | None) -> list[Problem]:
-    """Every problem of text, links and addresses across the kit's files."""
+def check(files: list[ReadFile], docs_dir: Path | None, parser: FieldParser | None = None) -> list[Problem]:
+    """Every problem of text, links and addresses across the kit's files
+    (parser: the build's, which keeps each text's HTML for its pages)."""
+    parser = parser or FieldParser()
     sheets: Anchors = {
         f.sheet_id: (sheet_anchors(f.value) if f.value is not None else None)
         for f in files if f.sheet_id is not None
     }
     problems: list[Problem] = []
     for read in files:
-        problems.extend(_text_problems(read, sheets, docs_dir))
+        problems.extend(_text_problems(read, sheets, docs_dir, parser))
         if read.sheet_id is not None:
             problems.extend(_address_problems(read, set(sheets) - {read.sheet_id}, docs_dir))
     return problems
 
 
-def _text_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None) -> list[Problem]:
+def _text_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None, parser: FieldParser) -> list[Problem]:
     """Unsafe markup in every text, and (in a sheet) links that lead nowhere: one parse per text."""
     problems = []
-    parser = FieldParser()
     for node, markdown in read.ctx.texts:
         if markdown:
             findings, found_links = check_markdown(node.value, parser)

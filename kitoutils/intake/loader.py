@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.content import Fiche, Glossaire, Kit, Synonymes, Vocabulaire
+from ..model.markdown_dialect import FieldParser
 from ..model.problems import KitInvalid, Problem
 from ..model.order import in_kit_order
 from .glossary import check_glossary
@@ -21,11 +22,12 @@ GLOSSARY_FILE = "glossaire.yml"  # optional: the terms explained on every page
 RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE, GLOSSARY_FILE}
 
 
-def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
+def load_kit(kit_dir: Path, docs_dir: Path | None = None, parser: FieldParser | None = None) -> Kit:
     """Read and validate every file of kit_dir; paths in messages start at its parent.
 
     Links to hand-written pages are checked against docs_dir (by default the
-    docs/ folder next to kit_dir, when there is one).
+    docs/ folder next to kit_dir, when there is one). parser: the build's
+    Markdown parser, which then holds every text's HTML for the pages.
     """
     kit_dir = Path(kit_dir).absolute()
     if docs_dir is None and (kit_dir.parent / "docs").is_dir():
@@ -85,7 +87,7 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None) -> Kit:
         glossaire = _load_one(Glossaire, glossary_path, display(glossary_path), {}, problems,
                               read_files=read_files)
 
-    problems.extend(check_content(read_files, docs_dir))
+    problems.extend(check_content(read_files, docs_dir, parser))
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None

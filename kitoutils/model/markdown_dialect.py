@@ -78,6 +78,8 @@ def cost_problem(text: str) -> Finding | None:
 def _unclosed_brackets(text: str) -> list[int]:
     """Offsets of the « [ » that no « ] » closes before the paragraph ends (one pass)."""
     unclosed: list[int] = []
+    if "[" not in text:
+        return unclosed
     open_here: list[int] = []
     line_start = 0
     for index, character in enumerate(text):
@@ -147,7 +149,9 @@ def _attribute_list(text: str, tail: str) -> str:
 
 class FieldParser:
     """Python-Markdown set up once, to parse many fields (call cost_problem first:
-    parsing is not linear). One per check run or per build; not shared across threads."""
+    parsing is not linear). One per check run or per build; not shared across threads.
+    Within a build, the checks parse every text first and the pages then take
+    each text's HTML from here instead of parsing it again."""
 
     def __init__(self) -> None:
         self._before: dict = {}
@@ -157,17 +161,24 @@ class FieldParser:
                                      output_format="html")
         self._md.treeprocessors.register(_Snapshot(self._md, self._before), "kit-avant-attributs", 9)
         self._md.treeprocessors.register(_Capture(self._md, self._before, self._result), "kit-apres-attributs", 7)
+        self._html: dict[str, str] = {}  # each text parsed so far -> its HTML (not its tree: memory)
 
     def parse(self, text: str) -> Parsed:
         md = self._md
         md.reset()
         self._result.clear()
         html = md.convert(text)
+        self._html[text] = html
         raw = tuple(
             block for block in md.htmlStash.rawHtmlBlocks
             if isinstance(block, str) and block.strip() and not _is_entity(block)
         )
         return Parsed(html, self._result.get("root", etree.Element("div")), raw, self._result.get("added", ()))
+
+    def html(self, text: str) -> str:
+        """The HTML `parse` writes for `text`, parsed only if this parser has not seen it yet."""
+        known = self._html.get(text)
+        return known if known is not None else self.parse(text).html
 
 
 def _is_entity(block: str) -> bool:

@@ -10,10 +10,12 @@ import jinja2
 
 from .history import history_html
 from .sanitize import FieldRenderer
+from ..editor.config import sheet_entry_path
 from ..model import publication
 from ..model.provenance import ADDITION_LABEL, credit_parts
 from ..model.addresses import SHEETS_DIR, sheet_path, tag_path
 from ..model.content import Fiche, Kit
+from ..model.markdown_dialect import FieldParser
 from ..model.typography import french_typography
 
 # Every character Python-Markdown (with the site's extensions) lets a
@@ -62,17 +64,19 @@ environment = _environment
 
 
 def render_fiche(kit: Kit, fiche: Fiche, telechargements=None, items_searched_apart: bool = False,
-                 directory_urls: bool = True) -> str:
+                 directory_urls: bool = True, parser: FieldParser | None = None) -> str:
     """The Markdown page of one sheet (telechargements: its Downloads, to link them;
     items_searched_apart: its checklists are left out of Material's search index,
     whose documents for their items come from the kit, see kitoutils/search.py;
-    directory_urls: MkDocs' setting, for the links inside the sheet's texts)."""
+    directory_urls: MkDocs' setting, for the links inside the sheet's texts;
+    parser: the build's, which has seen the texts when the kit was checked)."""
     vocabulaire = kit.vocabulaire
     publics = vocabulaire.terms("publics")
     # The templates' own words ("Phase :") get the same typography as the texts.
     return french_typography(_environment().get_template("fiche.md.j2").render(
         fiche=fiche,
-        champs=FieldRenderer(sheet_path(fiche.id), directory_urls),
+        adresse_editeur=sheet_entry_path(fiche),  # « Modifier dans l'éditeur » (partials/actions.html)
+        champs=FieldRenderer(sheet_path(fiche.id), directory_urls, parser),
         phase=vocabulaire.terms("phases")[fiche.phase],
         statut=vocabulaire.terms("statuts")[fiche.statut],
         publics=[publics[p] for p in fiche.publics],

@@ -84,18 +84,18 @@ class FieldRenderer:
 
     def block(self, text: str) -> str:
         """A field of paragraphs and lists: a raw HTML block (blank lines around it)."""
-        html = self._clean(self.parser.parse(text).html, BLOCK_TAGS)
+        html = self._clean(self.parser.html(text), BLOCK_TAGS)
         return f'\n<div class="kit-texte">\n{html}\n</div>\n'
 
     def list_item(self, text: str) -> str:
         """A field shown as an item of a list: one paragraph without its <p>, as Markdown
         writes a tight list; several blocks kept as they are."""
-        html = self.parser.parse(text).html.strip()
+        html = self.parser.html(text).strip()
         return self._clean(_lone_paragraph(html) or html, BLOCK_TAGS)
 
     def inline(self, text: str) -> str:
         """A one-line field (a checklist item): its phrasing content only."""
-        html = self.parser.parse(text).html.strip()
+        html = self.parser.html(text).strip()
         return self._clean(_lone_paragraph(html) or html, INLINE_TAGS)
 
     def _clean(self, html: str, tags: set[str]) -> str:
