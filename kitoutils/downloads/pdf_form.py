@@ -136,25 +136,23 @@ def _draw_item(tagged: TaggedCanvas, item: _Item, top: float, parent: Node) -> N
 
     _rule(tagged, top)
     row = top + PADDING_TOP
-    box = entry.add("Lbl")
+    box = entry.add("Lbl")  # the box, then its label
     widget(box.add("Form"), 0, "case", _frame(tagged, SIDE + (9 * mm - BOX) / 2, row, BOX, BOX, 0.9))
-    _label(tagged, box.add("Span"), FILL_COLUMNS[0][0], SIDE + 4.5 * mm, row + BOX + 0.5 * mm, centre=True)
+    _label(tagged, box, FILL_COLUMNS[0][0], SIDE + 4.5 * mm, row + BOX + 0.5 * mm, centre=True)
 
-    body = entry.add("LBody")
+    body = entry.add("LBody")  # the action, then each field's label and field
     with tagged.content(body.add("P")):
         item.action.drawOn(tagged.canvas, SIDE + INDENT, PAGE_HEIGHT - row - 1 * mm - item.action_height)
 
     row += item.first_row + 1.5 * mm
     date_x = PAGE_WIDTH - SIDE - DATE_WIDTH
     for index, x, width in ((1, SIDE + INDENT, WIDTH - INDENT - GAP - DATE_WIDTH), (2, date_x, DATE_WIDTH)):
-        group = body.add("Div")  # the label, then its field
-        _label(tagged, group.add("P"), FILL_COLUMNS[index][0], x, row)
-        widget(group.add("Form"), index, "texte",
+        _label(tagged, body.add("P"), FILL_COLUMNS[index][0], x, row)
+        widget(body.add("Form"), index, "texte",
                _frame(tagged, x, row + LABEL_HEIGHT + 0.5 * mm, width, FIELD_HEIGHT, 0.7))
     row += LABEL_HEIGHT + 0.5 * mm + FIELD_HEIGHT + 1.5 * mm
-    group = body.add("Div")
-    _label(tagged, group.add("P"), FILL_COLUMNS[3][0], SIDE + INDENT, row)
-    widget(group.add("Form"), 3, "note", _frame(tagged, SIDE + INDENT, row + LABEL_HEIGHT + 0.5 * mm, WIDTH - INDENT,
+    _label(tagged, body.add("P"), FILL_COLUMNS[3][0], SIDE + INDENT, row)
+    widget(body.add("Form"), 3, "note", _frame(tagged, SIDE + INDENT, row + LABEL_HEIGHT + 0.5 * mm, WIDTH - INDENT,
                                    NOTE_HEIGHT, 0.7, ruled=True))
 
 

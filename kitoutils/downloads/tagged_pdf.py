@@ -19,6 +19,7 @@ import re
 import struct
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterator, Union
 from xml.sax.saxutils import escape
 
@@ -225,6 +226,11 @@ _TICK = pikepdf.Dictionary(CA=pikepdf.String("4"))
 _TICK_LOOK = pikepdf.String(f"{TICK_FONT} 0 Tf 0 g")
 
 
+@cache
+def _role(role: str) -> pikepdf.Name:
+    return pikepdf.Name("/" + role)
+
+
 class _Tree:
     """The structure tree written from the drawn structure: elements, the
     parent tree (each page's MCIDs and each widget to its element), the form."""
@@ -237,7 +243,7 @@ class _Tree:
         self.boxes: dict[tuple[float, float], pikepdf.Dictionary] = {}  # checkbox looks by size, shared
 
     def element(self, node: Node, parent: pikepdf.Dictionary) -> pikepdf.Dictionary:
-        element = self.pdf.make_indirect(pikepdf.Dictionary({"/Type": _STRUCT_ELEM, "/S": pikepdf.Name("/" + node.role),
+        element = self.pdf.make_indirect(pikepdf.Dictionary({"/Type": _STRUCT_ELEM, "/S": _role(node.role),
                                                              "/P": parent}))
         kids = []
         for kid in node.kids:
@@ -253,7 +259,7 @@ class _Tree:
                 annotation = self.pdf.make_indirect(_widget(kid, page, key, self._box(kid)))
                 self.widgets.append((annotation, element))
                 kids.append(pikepdf.Dictionary({"/Type": _OBJR, "/Pg": page, "/Obj": annotation}))
-        element.K = pikepdf.Array(kids)
+        element.K = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
         return element
 
     def _box(self, kid: Field) -> pikepdf.Dictionary | None:
