@@ -21,7 +21,7 @@ from kitoutils.intake.loader import load_kit
 from kitoutils.model.content import Element, Liste
 from kitoutils.settings import DEFAULT_EPOCH
 
-from conftest import KIT, normalized, required_program
+from conftest import KIT, marked, normalized, required_program
 
 KIT_DATA = load_kit(KIT)
 CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
@@ -136,7 +136,7 @@ def test_spreadsheet_prints_the_actions_first_on_one_page(printed, fiche, liste)
     sheet = printed[f"{fiche.id}-{liste.id}.ods"]
     assert sheet.pages == 1
     # The first column holds the actions, in order, and nothing else.
-    assert sheet.first_column() == normalized(" ".join(plain_inline(e.texte) for e in liste.elements))
+    assert sheet.first_column() == normalized(" ".join(marked(plain_inline(e.texte), e) for e in liste.elements))
     assert sheet.overprinted_lines() == []
     text = sheet.text()
     assert normalized(liste.titre) in text and normalized(fiche.titre) in text
@@ -153,7 +153,7 @@ def test_text_document_prints_every_action_on_one_page(printed, fiche, liste):
     text = document.text()
     assert normalized(liste.titre) in text
     for element in liste.elements:
-        assert normalized(plain_inline(element.texte)) in text
+        assert normalized(marked(plain_inline(element.texte), element)) in text
 
 
 def test_a_list_of_fifteen_long_actions_prints_on_one_page(printed):
