@@ -74,13 +74,16 @@ class Printed:
         return sorted(found, key=lambda c: (c.page, -c.y, c.x))
 
     def first_column_chunks(self) -> list[Chunk]:
-        """The text printed under the « Action » header, and left of it, down every page."""
+        """The text printed under the « Action » header, and left of it, down every page,
+        with the rest of those lines left of the next column (a muted mention is a piece of its own)."""
         column = []
         chunks = self.chunks()
         for number in range(self.pages):
             on_page = [c for c in chunks if c.page == number]
             header = next(c for c in on_page if c.text.strip() == "Action")
-            column += [c for c in on_page if c.y < header.y and c.x < header.x + 2]
+            next_column = next(c for c in on_page if c.text.strip() == "Fait" and abs(c.y - header.y) < 1)
+            lines = {c.y for c in on_page if c.y < header.y and c.x < header.x + 2}
+            column += [c for c in on_page if c.y in lines and c.x < next_column.x]
         return column
 
     def first_column(self) -> str:
