@@ -121,6 +121,15 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+# What every download writes after a part marked « origine: ajout » (kitoutils.downloads.text).
+ADDITION_MENTION = "(Complément au kit d’origine)"
+
+
+def marked(text: str, part) -> str:
+    """A part's text as a download shows it: followed by the mention for a part written for this site."""
+    return f"{text} {ADDITION_MENTION}" if part.origine == "ajout" else text
+
+
 def normalized(text: str) -> str:
     """Text as laid out in a PDF, compared with the source: any run of spaces,
     line breaks or non-breaking spaces is one space, and a line broken after a

@@ -25,7 +25,7 @@ from kitoutils.settings import DEFAULT_EPOCH
 from kitoutils.model.content import Element, Liste
 from kitoutils.model.typography import french_spacing
 
-from conftest import KIT, normalized
+from conftest import ADDITION_MENTION, KIT, marked, normalized
 
 KIT_DATA = load_kit(KIT)
 CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
@@ -328,7 +328,7 @@ def test_odt_holds_the_table_with_a_check_box_control_per_item(fiche, liste):
     cells = lambda row: ["".join(c.itertext()) for c in row.findall("table:table-cell", ODF)]
     assert cells(rows[0]) == ["Fait", "Action", "Responsable", "Échéance", "Note"]
     assert [normalized(cells(row)[1]) for row in rows[1:]] == [
-        normalized(plain_inline(e.texte)) for e in liste.elements]
+        normalized(marked(plain_inline(e.texte), e)) for e in liste.elements]
     assert all(cells(row)[2:] == ["", "", ""] for row in rows[1:])
     boxes = content.findall(".//form:checkbox", ODF)
     assert [box.get(f"{{{ODF['form']}}}name") for box in boxes] == [f"{e.id}__fait" for e in liste.elements]
@@ -389,7 +389,7 @@ def test_csv_has_bom_header_and_one_row_per_item_in_reading_order(fiche, liste):
     assert rows[0] == ["Action", "Fait", "Responsable", "Échéance", "Note", "fiche", "liste", "element"]
     assert len(rows) == 1 + len(liste.elements)
     for row, element in zip(rows[1:], liste.elements):
-        assert row == [plain_inline(element.texte), "", "", "", "", fiche.id, liste.id, element.id]
+        assert row == [marked(plain_inline(element.texte), element), "", "", "", "", fiche.id, liste.id, element.id]
 
 
 # Item texts a spreadsheet would run as formulas, and what the CSV cell must say.
@@ -456,8 +456,10 @@ def test_markdown_is_a_task_list(fiche, liste):
     text = build_markdown(fiche, liste).decode("utf-8")
     assert text.startswith(f"# {liste.titre}\n")
     tasks = [line[len("- [ ] "):] for line in text.splitlines() if line.startswith("- [ ] ")]
-    # Each item as written, with French typography's no-break spaces (as on the page).
-    assert tasks == [french_spacing(" ".join(e.texte.split())) for e in liste.elements]
+    # Each item as written, with French typography's no-break spaces (as on the page), and the
+    # mention in italics after an addition (test_downloads_additions.py).
+    assert [task.removesuffix(f" *{ADDITION_MENTION}*") for task in tasks] == [
+        french_spacing(" ".join(e.texte.split())) for e in liste.elements]
     assert f"`{liste.id}`" in text and f"`{fiche.id}`" in text
 
 

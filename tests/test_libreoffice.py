@@ -21,7 +21,7 @@ from kitoutils.intake.loader import load_kit
 from kitoutils.model.content import Element, Liste
 from kitoutils.settings import DEFAULT_EPOCH
 
-from conftest import KIT, normalized, required_program
+from conftest import KIT, marked, normalized, required_program
 
 KIT_DATA = load_kit(KIT)
 CHECKLISTS = [(fiche, liste) for fiche in KIT_DATA.fiches for liste in fiche.checklists()]
@@ -74,13 +74,16 @@ class Printed:
         return sorted(found, key=lambda c: (c.page, -c.y, c.x))
 
     def first_column_chunks(self) -> list[Chunk]:
-        """The text printed under the « Action » header, and left of it, down every page."""
+        """The text printed under the « Action » header, and left of it, down every page,
+        with the rest of those lines left of the next column (a muted mention is a piece of its own)."""
         column = []
         chunks = self.chunks()
         for number in range(self.pages):
             on_page = [c for c in chunks if c.page == number]
             header = next(c for c in on_page if c.text.strip() == "Action")
-            column += [c for c in on_page if c.y < header.y and c.x < header.x + 2]
+            next_column = next(c for c in on_page if c.text.strip() == "Fait" and abs(c.y - header.y) < 1)
+            lines = {c.y for c in on_page if c.y < header.y and c.x < header.x + 2}
+            column += [c for c in on_page if c.y in lines and c.x < next_column.x]
         return column
 
     def first_column(self) -> str:
@@ -136,7 +139,7 @@ def test_spreadsheet_prints_the_actions_first_on_one_page(printed, fiche, liste)
     sheet = printed[f"{fiche.id}-{liste.id}.ods"]
     assert sheet.pages == 1
     # The first column holds the actions, in order, and nothing else.
-    assert sheet.first_column() == normalized(" ".join(plain_inline(e.texte) for e in liste.elements))
+    assert sheet.first_column() == normalized(" ".join(marked(plain_inline(e.texte), e) for e in liste.elements))
     assert sheet.overprinted_lines() == []
     text = sheet.text()
     assert normalized(liste.titre) in text and normalized(fiche.titre) in text
@@ -153,7 +156,7 @@ def test_text_document_prints_every_action_on_one_page(printed, fiche, liste):
     text = document.text()
     assert normalized(liste.titre) in text
     for element in liste.elements:
-        assert normalized(plain_inline(element.texte)) in text
+        assert normalized(marked(plain_inline(element.texte), element)) in text
 
 
 def test_a_list_of_fifteen_long_actions_prints_on_one_page(printed):

@@ -71,6 +71,14 @@ def add(parent: Element, tag: str, attributes: dict[str, str] | None = None, tex
     return element
 
 
+def add_mention(paragraph: Element, mention: str, style: str) -> None:
+    """A part's mention (text.addition_mention) after the paragraph's text, in a
+    span of the given text style; nothing for an empty mention."""
+    if mention:
+        paragraph.text = f"{paragraph.text or ''} "
+        add(paragraph, "text:span", {"text:style-name": style}, mention)
+
+
 def style_name(display_name: str) -> str:
     """A style's name must be an XML name: spaces written _20_, as LibreOffice does."""
     return display_name.replace(" ", "_20_")

@@ -21,8 +21,8 @@ from xml.etree.ElementTree import Element
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..model.content import Fiche, Liste
-from .odf_common import add, add_style, metadata, package, part
-from .table import DONE_COLUMN, DONE_VALUES, HEADER, READING_COLUMNS, checklist_rows
+from .odf_common import add, add_mention, add_style, metadata, package, part
+from .table import DONE_COLUMN, DONE_VALUES, HEADER, ITEM_COLUMN, READING_COLUMNS, checklist_rows
 from .text import KIT_TITLE, author, french_typography
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -31,6 +31,8 @@ MEDIA_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 COLUMN_WIDTHS = ("12cm", "1.5cm", "3.7cm", "2.5cm", "6.8cm", "4cm", "4.5cm", "5cm")
 BORDER = "0.5pt solid #000000"
 ACCENT = "#3f51b5"
+MUTED = "#5f6368"
+COMPLEMENT = "Complement"  # the text style of an addition's mention
 # Characters a sheet name may not hold in LibreOffice (and Excel), and Excel's length limit.
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]*?:/\\]+")
 SHEET_NAME_LENGTH = 31
@@ -136,7 +138,9 @@ def _automatic_styles(root: Element) -> Element:
     add_style(automatic, "Fait", "table-cell", {
         "table-cell": {"style:vertical-align": "top", **grid}, "paragraph": {"fo:text-align": "center"}})
     add_style(automatic, "Identifiant", "table-cell", {
-        "table-cell": {"style:vertical-align": "top"}, "text": {"fo:font-size": "8pt", "fo:color": "#5f6368"}})
+        "table-cell": {"style:vertical-align": "top"}, "text": {"fo:font-size": "8pt", "fo:color": MUTED}})
+    # An item's « (Complément au kit d'origine) »: grey, at the cells' size (the row heights count on it).
+    add_style(automatic, COMPLEMENT, "text", {"text": {"fo:color": MUTED}})
     for number, width in enumerate(COLUMN_WIDTHS, start=1):
         add_style(automatic, f"Colonne{number}", "table-column", {"table-column": {"style:column-width": width}})
     return automatic
@@ -156,13 +160,14 @@ def _done_validation(spreadsheet: Element, sheet: str) -> None:
     add(error, "text:p", text=french_typography("Répondez « oui » ou « non » (ou laissez vide)."))
 
 
-def _cell(row: Element, value: str, style: str, attributes: dict[str, str] | None = None) -> None:
-    if not value:  # an empty cell to fill in
+def _cell(row: Element, value: str, style: str, attributes: dict[str, str] | None = None) -> Element | None:
+    """A cell; its paragraph, or None for an empty cell to fill in."""
+    if not value:
         add(row, "table:table-cell", {"table:style-name": style, **(attributes or {})})
-        return
+        return None
     cell = add(row, "table:table-cell", {"office:value-type": "string", "table:style-name": style,
                                          **(attributes or {})})
-    add(cell, "text:p", text=value)
+    return add(cell, "text:p", text=value)
 
 
 def build_ods(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
@@ -194,13 +199,15 @@ def build_ods(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
 
     row_styles: dict[int, str] = {}  # by number of lines
     for row in rows:
-        lines = printed_lines(row.action, _centimetres(COLUMN_WIDTHS[0]))
+        lines = printed_lines(row.action_cell, _centimetres(COLUMN_WIDTHS[0]))
         if lines not in row_styles:
             row_styles[lines] = add_style(automatic, f"Ligne{lines}", "table-row", {"table-row": {
                 "style:row-height": row_height(lines), "style:use-optimal-row-height": "false"}})
         item_row = add(table, "table:table-row", {"table:style-name": row_styles[lines]})
         for label, value in zip(HEADER, row.cells()):
-            if label == DONE_COLUMN:
+            if label == ITEM_COLUMN:  # the CSV's cell, its mention muted
+                add_mention(_cell(item_row, row.action, "Texte"), row.complement, COMPLEMENT)
+            elif label == DONE_COLUMN:
                 _cell(item_row, value, "Fait", {"table:content-validation-name": DONE_VALIDATION})
             else:
                 _cell(item_row, value, "Texte" if label in READING_HEADER else "Identifiant")

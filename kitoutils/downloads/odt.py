@@ -11,13 +11,15 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from ..model.content import Fiche, Liste
-from .odf_common import add, add_style, metadata, package, part, style_name
+from .odf_common import add, add_mention, add_style, metadata, package, part, style_name
 from .table import FILL_COLUMNS, ITEM_COLUMN, field_name
-from .text import KIT_TITLE, author, footer_credit, french_typography, plain_inline, source_credit
+from .text import (KIT_TITLE, addition_mention, author, footer_credit, french_typography, plain_inline,
+                   source_credit)
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 COLUMN_WIDTHS = ("1.4cm", "7.2cm", "3.4cm", "2.4cm", "3cm")  # 17.4 cm: A4 less 1.8 cm margins
 BORDER = "0.5pt solid #9fa8da"
+MUTED = "#474b63"  # help, and the mention of an item written for this site
 FONT = "Liberation Sans"
 PAGE_LAYOUT = "A4"
 # Paragraph styles (styles.xml), by display name.
@@ -26,6 +28,7 @@ CELLULE, ENTETE, PIED = "Cellule", "En-tête de colonne", "Pied de page"
 # Automatic styles (content.xml). The table's paragraphs name the cell style
 # « CelluleListe » as their paragraph style, as the files always have.
 TABLEAU, CELLULE_LISTE, CELLULE_ENTETE, CASE = "Tableau", "CelluleListe", "CelluleEntete", "Case"
+COMPLEMENT = "Complement"  # the text style of an addition's mention
 
 
 def _font_faces(root: Element) -> None:
@@ -48,7 +51,7 @@ def _styles(credit: str) -> Element:
         "paragraph": {"fo:margin-top": "0.1cm", "fo:margin-bottom": "0.3cm"},
     }, default_outline_level="1")
     add_style(styles, CORPS, "paragraph", {"paragraph": {"fo:margin-bottom": "0.2cm"}})
-    add_style(styles, AIDE, "paragraph", {"text": {"fo:font-size": "9pt", "fo:color": "#474b63"},
+    add_style(styles, AIDE, "paragraph", {"text": {"fo:font-size": "9pt", "fo:color": MUTED},
                                           "paragraph": {"fo:margin-bottom": "0.3cm"}})
     add_style(styles, CELLULE, "paragraph", {"text": {"fo:font-size": "9.5pt"}})
     add_style(styles, ENTETE, "paragraph", {"text": {"fo:font-size": "9pt", "fo:font-weight": "bold",
@@ -77,6 +80,7 @@ def _automatic_styles(root: Element) -> None:
         "fo:border-bottom": BORDER, "fo:padding": "0.1cm", "style:vertical-align": "middle"}})
     add_style(automatic, CELLULE_ENTETE, "table-cell", {"table-cell": {
         "fo:background-color": "#3f51b5", "fo:padding": "0.1cm"}})
+    add_style(automatic, COMPLEMENT, "text", {"text": {"fo:font-size": "8pt", "fo:color": MUTED}})
     add_style(automatic, CASE, "graphic", {"graphic": {"style:vertical-pos": "center",
                                                        "style:vertical-rel": "baseline"}})
     for number, width in enumerate(COLUMN_WIDTHS, start=1):
@@ -135,7 +139,8 @@ def build_odt(fiche: Fiche, liste: Liste, epoch: int) -> bytes:
         add(_cell(row, CELLULE_LISTE, CELLULE_LISTE), "draw:control", {
             "draw:style-name": CASE, "draw:control": control_id, "text:anchor-type": "as-char",
             "svg:width": "0.45cm", "svg:height": "0.45cm"})
-        _cell(row, CELLULE_LISTE, CELLULE_LISTE, french_typography(action))
+        add_mention(_cell(row, CELLULE_LISTE, CELLULE_LISTE, french_typography(action)),
+                    addition_mention(element, unbreakable=True), COMPLEMENT)
         for _ in FILL_COLUMNS[1:]:
             _cell(row, CELLULE_LISTE, CELLULE_LISTE)
     add(body, "text:p", {"text:style-name": AIDE}, source_credit(fiche))

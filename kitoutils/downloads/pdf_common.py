@@ -26,7 +26,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from .text import KIT_TITLE, french_typography, pdf_glyphs
+from ..model.content import Element, Question, Section
+from .text import KIT_TITLE, addition_mention, french_typography, pdf_glyphs, pdf_inline
 
 FONT = "KitSans"
 FONT_BOLD = "KitSans-Gras"
@@ -40,6 +41,7 @@ INK = colors.HexColor("#1f2340")
 ACCENT = colors.HexColor("#3f51b5")  # the site's indigo
 RULE = colors.HexColor("#9fa8da")
 MUTED = colors.HexColor("#474b63")
+MENTION_SIZE = 8  # an addition's mention: smaller than any text it follows
 
 
 @cache
@@ -81,6 +83,16 @@ def styles() -> dict[str, ParagraphStyle]:
 def para(markup: str, style: str) -> Paragraph:
     """A paragraph of reportlab markup, with French no-break spaces the font can draw."""
     return Paragraph(pdf_glyphs(french_typography(markup)), styles()[style])
+
+
+def with_mention(markup: str, part: Element | Section | Question) -> str:
+    """A part's markup followed, for a part written for this site, by its mention
+    (addition_mention) in small, regular, muted type, on one line; the markup alone otherwise."""
+    mention = addition_mention(part, unbreakable=True)
+    if not mention:
+        return markup
+    return (f'{markup} <font name="{FONT}" size="{MENTION_SIZE}" color="#{MUTED.hexval()[2:]}">'
+            f"{pdf_inline(mention)}</font>")
 
 
 def numbered_canvas(credit: str):

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from ..model.content import Element, Fiche, Liste
-from .pdf_common import ACCENT, FONT, MUTED, RULE, draw_footer, footer_lines, footer_top, para
+from .pdf_common import ACCENT, FONT, MUTED, RULE, draw_footer, footer_lines, footer_top, para, with_mention
 from .table import FILL_COLUMNS, field_name
 from .tagged_pdf import Field, Node, TaggedCanvas, colour, finish
 from .text import KIT_TITLE, author, pdf_inline, plain_inline, source_credit
@@ -166,7 +166,8 @@ def _draw(fiche: Fiche, liste: Liste, buffer: io.BytesIO) -> Node:
         header.append((pdf_inline(liste.introduction), "corps", "P", 1.5 * mm))
     header.append((HELP, "aide", "P", 4 * mm))
     laid_out = [(*_paragraph(markup, style, WIDTH), role, after) for markup, style, role, after in header]
-    items = [_Item(element, *_paragraph(pdf_inline(element.texte), "action", WIDTH - INDENT))
+    # An addition's mention is part of the action's paragraph: tagged in the item's LBody, outside its fields.
+    items = [_Item(element, *_paragraph(with_mention(pdf_inline(element.texte), element), "action", WIDTH - INDENT))
              for element in liste.elements]
     pages, credit = _paginate(sum(height + after for _, height, _, after in laid_out), items, source_credit(fiche))
     top = TOP

@@ -1,6 +1,7 @@
 """A whole sheet as a printable PDF, laid out like a printed kit sheet:
 title and metadata, introduction, questions, sections with their texts and
-checklists (empty boxes to tick with a pen), related sheets and the credit."""
+checklists (empty boxes to tick with a pen), related sheets and the credit.
+A section, question or item written for this site carries its mention, as on the page."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Table, TableStyle
 
 from ..model.content import Fiche, Kit, Liste
-from .pdf_common import ACCENT, FONT, RULE, build_pdf, para
+from .pdf_common import ACCENT, FONT, RULE, build_pdf, para, with_mention
 from .text import KIT_TITLE, Block, author, blocks, footer_credit, pdf_inline, source_credit
 
 BOX = 3.6 * mm
@@ -43,7 +44,7 @@ def _block(block: Block) -> Flowable:
 def _checklist(liste: Liste) -> list:
     title = para(pdf_inline(liste.titre), "liste")
     intro = [para(pdf_inline(liste.introduction), "corps")] if liste.introduction else []
-    rows = [[EmptyBox(), para(pdf_inline(e.texte), "cellule")] for e in liste.elements]
+    rows = [[EmptyBox(), para(with_mention(pdf_inline(e.texte), e), "cellule")] for e in liste.elements]
     table = Table(rows, colWidths=(8 * mm, None))
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -73,13 +74,13 @@ def _story(kit: Kit, fiche: Fiche) -> list:
     if fiche.questions:
         story.append(para("Questions fréquentes", "section"))
         for question in fiche.questions:
-            story.append(para(pdf_inline(question.question), "liste"))
+            story.append(para(with_mention(pdf_inline(question.question), question), "liste"))
             story += _markdown(question.reponse)
             if question.arguments:
                 story.append(para("<b>Arguments à l'appui :</b>", "corps"))
                 story.append(_block(Block("liste", question.arguments)))
     for section in fiche.sections:
-        story.append(para(pdf_inline(section.titre), "section"))
+        story.append(para(with_mention(pdf_inline(section.titre), section), "section"))
         story += _markdown(section.texte)
         for liste in section.listes:
             story += _checklist(liste)

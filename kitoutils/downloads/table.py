@@ -3,6 +3,9 @@ columns for the team to fill. CSV, ODS, ODT and the fillable PDF all use it.
 
 Spreadsheets list the columns in reading order: the action first, the columns
 to fill next, and the ids last (kept so that a filled file can be read back).
+An item written for this site carries its mention at the end of its Action
+cell: the columns stay those of the browser's own export, and the mention is
+read and printed with the action it qualifies.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.content import Element, Fiche, Liste
-from .text import plain_inline
+from .text import addition_mention, plain_inline
 
 ID_COLUMNS = ("fiche", "liste", "element")
 ITEM_COLUMN = "Action"
@@ -38,10 +41,17 @@ class Row:
     liste: str
     element: str
     action: str
+    complement: str = ""  # addition_mention(): "" or « (Complément au kit d'origine) »
+
+    @property
+    def action_cell(self) -> str:
+        """The Action column: the action, then its mention if any."""
+        return f"{self.action} {self.complement}" if self.complement else self.action
 
     def cells(self) -> tuple[str, ...]:
-        return (self.action, *("" for _ in FILL_COLUMNS), self.fiche, self.liste, self.element)
+        return (self.action_cell, *("" for _ in FILL_COLUMNS), self.fiche, self.liste, self.element)
 
 
 def checklist_rows(fiche: Fiche, liste: Liste) -> list[Row]:
-    return [Row(fiche.id, liste.id, element.id, plain_inline(element.texte)) for element in liste.elements]
+    return [Row(fiche.id, liste.id, element.id, plain_inline(element.texte), addition_mention(element))
+            for element in liste.elements]

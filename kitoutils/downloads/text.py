@@ -1,6 +1,7 @@
 """Our limited Markdown (paragraphs, bullet lists, bold, italics, links) for
 formats that are not HTML: plain text for tables, reportlab's mini-markup for
-PDFs, and the credit lines every document carries.
+PDFs, the credit lines every document carries, and the mention of the parts
+written for this site.
 
 The kit's texts already have French no-break spaces (set at load time by
 kitoutils.typography); the downloads' own words get the same treatment.
@@ -12,8 +13,8 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from ..model.content import Fiche
-from ..model.provenance import credit_line, short_credit
+from ..model.content import Element, Fiche, Question, Section
+from ..model.provenance import ADDITION, ADDITION_LABEL, credit_line, short_credit
 from ..model.publication import KIT_TITLE
 from ..model.typography import NARROW_NBSP, NBSP, french_typography
 
@@ -101,6 +102,22 @@ def blocks(text: str) -> list[Block]:
         elif chunk.strip():
             result.append(Block("paragraphe", (chunk,)))
     return result
+
+
+def addition_mention(part: Element | Section | Question, *, unbreakable: bool = False) -> str:
+    """« (Complément au kit d'origine) » for a part marked « origine: ajout », else "".
+
+    Every download shows it right after the part's text (an item's action, a
+    section's title, a question), where the page shows its « kit-complement »
+    mark: the credit line refers readers to it. Each format only styles and
+    escapes it as it does the text it follows. `unbreakable`: with no-break
+    spaces, for laid-out documents (never « (Complément au » at a line's end);
+    data (CSV, spreadsheet cells) keeps ordinary spaces, to be searched as typed.
+    """
+    if part.origine != ADDITION:
+        return ""
+    mention = french_typography(f"({ADDITION_LABEL})")
+    return mention.replace(" ", NBSP) if unbreakable else mention
 
 
 def source_credit(fiche: Fiche) -> str:
