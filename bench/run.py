@@ -40,6 +40,7 @@ from kitoutils.intake.loader import load_kit  # noqa: E402
 from kitoutils.pages.navigation import with_sheets  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from kitoutils.build import SiteBuild  # noqa: E402
+from kitoutils.downloads.catalog import DOWNLOADS_DIR  # noqa: E402
 from kitoutils.settings import BuildSettings  # noqa: E402
 
 NO_DOWNLOADS = {"KIT_SANS_TELECHARGEMENTS": "1"}
@@ -63,15 +64,19 @@ def prepare_ours(workdir: Path, count: int) -> Path:
     return project
 
 
-def prepare_baseline(workdir: Path, ours: Path) -> Path:
-    """The same pages, rendered once by the core, for plain MkDocs."""
+def prepare_baseline(workdir: Path, ours: Path, downloads_cache: Path) -> Path:
+    """The same pages, rendered once by the core, for plain MkDocs: the very
+    Markdown our hooks produce, download links included, with the download
+    files beside them in docs/ (taken from `downloads_cache`, the cold build's
+    cache), which plain MkDocs copies into the site as it would any file."""
     project = workdir / "baseline"
     shutil.copytree(ours / "docs", project / "docs")
     shutil.copy2(ours / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     kit = load_kit(ours / "kit")
-    # Plain pages: no download links to dangle, no offline copy to offer, no web editor, and
-    # checklists left in Material's own search index, as plain MkDocs has it.
-    build = SiteBuild(kit, BuildSettings(downloads=False, offline_zip=False, french_search=False, editor=False))
+    # What plain MkDocs has not: no offline copy to offer, no web editor, and
+    # checklists left in Material's own search index.
+    build = SiteBuild(kit, BuildSettings(offline_zip=False, french_search=False, editor=False,
+                                         cache_dir=downloads_cache))
     for output in build.files():
         target = project / "docs" / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,10 +86,14 @@ def prepare_baseline(workdir: Path, ours: Path) -> Path:
             target.write_text(output.content, encoding="utf-8")
     for page in (project / "docs").glob("*.md"):  # hand-written pages, their markers filled
         page.write_text(build.fill_markers(page.read_text(encoding="utf-8"), page.name), encoding="utf-8")
+    ours_config = load_config(str(ours / "mkdocs.yml"))
+    # mkdocs.yml's exclusions, and the Markdown downloads, which plain MkDocs would take for pages.
+    excluded = [rule.pattern for rule in ours_config["exclude_docs"].patterns] + [f"/{DOWNLOADS_DIR}/**/*.md"]
     config = {
         "INHERIT": str(ours / "mkdocs.yml"),
+        "exclude_docs": "".join(f"{pattern}\n" for pattern in excluded),
         "hooks": [],
-        "nav": with_sheets(load_config(str(ours / "mkdocs.yml"))["nav"], kit),
+        "nav": with_sheets(ours_config["nav"], kit),
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project
@@ -130,10 +139,9 @@ def validation_ratio(kit_dir: Path, runs: int) -> tuple[float, float]:
 def run_size(count: int, runs: int, workdir: Path) -> dict:
     started, load_before = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.getloadavg()
     ours = prepare_ours(workdir, count)
-    baseline = prepare_baseline(workdir, ours)
     warm = workdir / "cache-chaud"
     variants = {
-        "baseline": Variant("baseline", baseline),
+        "baseline": Variant("baseline", workdir / "baseline"),  # prepared after the first cold build
         # The default build (downloads, offline zip), its cache warm.
         "ours": Variant("ours", ours, {CACHE: str(warm)}),
         "ours_no_downloads": Variant("ours_no_downloads", ours, {**NO_DOWNLOADS, **NO_OFFLINE_ZIP}),
@@ -150,6 +158,10 @@ def run_size(count: int, runs: int, workdir: Path) -> dict:
         if run == 0:  # the first cold build's cache becomes the warm builds' (linked, not copied)
             shutil.copytree(cold.env[CACHE], warm, copy_function=os.link)
             shutil.copytree(cold.env[CACHE], workdir / "cache-serve", copy_function=os.link)
+            # The reference's pages and files, from a copy of that cache (its files are all there).
+            shutil.copytree(cold.env[CACHE], workdir / "cache-reference", copy_function=os.link)
+            prepare_baseline(workdir, ours, workdir / "cache-reference")
+            shutil.rmtree(workdir / "cache-reference", ignore_errors=True)
         shutil.rmtree(cold.env[CACHE])
         for mode, names in modes.items():
             for name in names:
@@ -193,7 +205,8 @@ def run_size(count: int, runs: int, workdir: Path) -> dict:
         "peak_workers_cold": workers_peak,
         "peak_baseline": peak[("build", "baseline")],
         "site_bytes_ours": tree_bytes(site_ours),
-        "site_bytes_baseline": tree_bytes(site_base),
+        # Both without the download files (the reference has them in its site too).
+        "site_bytes_baseline": tree_bytes(site_base) - tree_bytes(site_base / "telechargements"),
         "index_bytes_ours": (site_ours / index).stat().st_size,
         "index_bytes_baseline": (site_base / index).stat().st_size,
     }
@@ -305,8 +318,11 @@ def report(results: list[dict], command: str, offline: list[int] | None = None) 
         f"Machine : {platform.machine()}, {os.cpu_count()} cœurs, {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}.",
         "",
-        "Référence : les mêmes pages rendues une fois en Markdown, construites par MkDocs seul "
-        "avec la même configuration Material et sans crochets. La machine est partagée : "
+        "Référence : les mêmes pages rendues une fois en Markdown (liens de téléchargement "
+        "compris), construites par MkDocs seul avec la même configuration Material et sans "
+        "crochets, les fichiers à télécharger posés dans `docs/` (ceux en Markdown exclus, "
+        "que MkDocs prendrait pour des pages), sans version hors ligne ni éditeur en ligne. "
+        "La machine est partagée : "
         "l'étendue (plus petite et plus grande mesure) dit le bruit, et la charge (processus "
         "en attente d'un cœur, moyenne sur 1, 5 et 15 minutes), ce qui tournait à côté.",
         "",
