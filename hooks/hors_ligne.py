@@ -5,9 +5,10 @@ offline plugin on, from this build's kit and download files (never
 generated twice; the archive of all downloads stays on the published site,
 which the copy links to), then zipped and offered on the home page. It is
 built in a fork of the build's process (kitoutils/side_task.py) while the
-build goes on, when forking is safe; else in the build's process. The zip is kept in the build's cache and reused while its
-sources have not changed; the settings `sans_hors_ligne` and
-`sans_telechargements` (mkdocs.yml, `extra: kit:`) skip it.
+build goes on, when forking is safe; else in the build's process. The zip
+is kept in the build's cache and reused while its sources have not
+changed; the settings `sans_hors_ligne` and `sans_telechargements`
+(mkdocs.yml, `extra: kit:`) skip it.
 
 In the copy itself: Material's offline plugin would load the iframe-worker
 shim from unpkg.com, so the copy vendored from the npm registry (in

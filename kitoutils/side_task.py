@@ -1,4 +1,5 @@
-"""Work that runs beside the build, in a child process, while the build goes on.
+"""Work that runs beside the build, in a child process, while the build goes on;
+and when forking this process is safe (the download workers ask it too).
 
 The offline copy is a second site: built after the downloads are made, it
 needs nothing more from the build that goes on meanwhile, so a child process

@@ -17,11 +17,11 @@ PACKAGE = ROOT / "kitoutils"
 # Each part of the package and its layer: a module may import its own layer and
 # the lower numbers, never a higher one.
 LAYERS = {
-    "settings": 0, "model": 0,
+    "settings": 0, "model": 0, "side_task": 0,  # side_task: work in a forked process (offline copy, downloads)
     "intake": 1,
     "pages": 2, "downloads": 2, "editor": 2,
     "search": 3, "offline": 3,
-    "build": 4, "side_task": 4,  # side_task: the build's work run beside it (the offline copy)
+    "build": 4,
     "cli": 5,
 }
 # The command line is an edge, like the MkDocs hooks: it may read the environment.

@@ -17,13 +17,13 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..side_task import fork_is_safe
 from .errors import DownloadFailed, produce
 from .store import FileStore
 
@@ -94,7 +94,7 @@ def _context() -> multiprocessing.context.BaseContext:
     build`); else a fork server, since forking a process whose threads may
     hold locks (`mkdocs serve`'s watchers) can leave a worker stuck. The
     server imports the builders' libraries once, before its workers fork."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    if fork_is_safe():
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([f"{__package__}.{module}" for module, _ in BUILDERS.values()])
