@@ -28,6 +28,7 @@ from kitoutils.intake.loader import load_kit
 from kitoutils.model.addresses import sheet_path
 from kitoutils.model.markdown_dialect import FieldParser
 from kitoutils.model.problems import KitInvalid
+from kitoutils.model.typography import french_typography
 from kitoutils.pages.csp import with_policy
 from kitoutils.pages.markers import UnknownMarker
 from kitoutils.pages.navigation import with_sheets
@@ -122,6 +123,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The title and description of a page's front matter, as its text, in the kit's typography.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = french_typography(page.meta[key])
     try:
         return site_build_of(config).fill_markers(markdown, page.file.src_uri)
     except UnknownMarker as unknown:

@@ -21,6 +21,7 @@ from .editor.page import editor_files
 from .model.addresses import SHEETS_DIR, sheet_path, tag_path
 from .model.content import Kit
 from .model.markdown_dialect import FieldParser
+from .model.typography import french_typography
 from .pages import markers
 from .pages.diagrams import render_roles, render_timeline
 from .pages.glossary import GLOSSARY_PAGE, TermExplainer, render_glossary_page
@@ -114,15 +115,16 @@ class SiteBuild:
         return TermExplainer(self.kit.glossaire)
 
     def fill_markers(self, markdown: str, page_path: str) -> str:
-        """A hand-written page with the kit's parts in place of its markers."""
-        return markers.fill_markers(markdown, page_path, {
+        """A hand-written page with the kit's parts in place of its markers, in
+        the typography of the kit's texts (no-break spaces, typographic apostrophes)."""
+        return french_typography(markers.fill_markers(markdown, page_path, {
             markers.SHEET_LIST: lambda page: render_sheet_list(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
             markers.START_HERE: lambda page: render_start_here(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
             markers.DOWNLOADS: lambda page: render_home_downloads(self.downloads, _to_root(page)),
             markers.OFFLINE: self.offline_notice,
             markers.ROLES: lambda page: render_roles(self.kit),
             markers.TIMELINE: lambda page: render_timeline(self.kit, _to_root(page) + f"{SHEETS_DIR}/"),
-        })
+        }))
 
 
 def _to_root(page_path: str) -> str:

@@ -95,7 +95,7 @@ def download_notice(page_path: str, size_text: str) -> str:
     link = posixpath.relpath(ZIP_PATH, posixpath.dirname(page_path) or ".")
     return (
         '!!! tip "Sans connexion"\n\n'
-        f"    [Télécharger le site pour l'utiliser sans connexion]({link}) (fichier zip, {size_text}) : "
+        f"    [Télécharger le site pour l’utiliser sans connexion]({link}) (fichier zip, {size_text}) : "
         "décompressez-le, puis ouvrez le fichier `index.html` du dossier avec votre navigateur. "
         "La recherche et les listes à cocher fonctionnent aussi sans réseau.\n"
     )

@@ -33,7 +33,7 @@ def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def test_home_page_offers_the_zip(built_site: Path):
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    link = re.search(r'<a href="([^"]+)">Télécharger le site pour l\'utiliser sans connexion</a>', home.replace("&#39;", "'"))
+    link = re.search(r'<a href="([^"]+)">Télécharger le site pour l’utiliser sans connexion</a>', home)
     assert link and link.group(1) == ZIP
     size = (built_site / ZIP).stat().st_size / 1_000_000
     assert f"(fichier zip, {size:.1f}\u00a0Mo)".replace(".", ",") in home

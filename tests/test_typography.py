@@ -14,7 +14,7 @@ from kitoutils.model.typography import (
     NARROW_NBSP, NBSP, french_spacing, french_typography, typographic_apostrophes,
 )
 
-from conftest import KIT
+from conftest import KIT, ROOT
 
 
 def test_spaces_that_must_not_break_become_no_break_spaces():
@@ -76,6 +76,21 @@ def test_pages_show_typographic_apostrophes(built_site: Path):
         assert re.search(r"\w [?!;:»]", text) is None, fiche.id  # and no breakable space before them
     glossary = article_text((built_site / "glossaire/index.html").read_text(encoding="utf-8"))
     assert "maître d’ouvrage" in glossary and straight_between_letters(glossary) == []
+
+
+def test_hand_written_pages_get_the_same_typography(built_site: Path):
+    pages = sorted(path.stem for path in (ROOT / "docs").glob("*.md"))
+    assert "a-propos" in pages
+    for name in pages:
+        html = (built_site / ("index.html" if name == "index" else f"{name}/index.html")).read_text(encoding="utf-8")
+        text = article_text(html)
+        assert straight_between_letters(text) == [], name
+        if name != "contribuer":  # its text is CONTRIBUTING.md, included while Markdown is read: after the typography
+            assert re.search(r"\w [?!;:»]", text) is None, name
+        head = html[: html.index("</head>")]
+        assert straight_between_letters(unescape(head)) == [], name  # title and description too
+    assert "D’où vient ce kit" in (built_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Déclaration d’accessibilité" in (built_site / "accessibilite/index.html").read_text(encoding="utf-8")
 
 
 def test_downloads_show_typographic_apostrophes(built_site: Path):
