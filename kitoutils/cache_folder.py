@@ -38,15 +38,16 @@ def code_fingerprint(folders: tuple[str, ...], libraries: tuple[str, ...], packa
 def write_whole(path: Path, content: bytes | Callable[[BinaryIO], None]) -> Path:
     """Write then rename: a build stopped half-way leaves no torn file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".partiel-", delete=False) as partial:
-        try:
+    partial = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".partiel-", delete=False)
+    try:
+        with partial:
             if callable(content):
                 content(partial)
             else:
                 partial.write(content)
-        except BaseException:
-            os.unlink(partial.name)
-            raise
-    os.chmod(partial.name, 0o644)  # readable like any file of the site it is copied or linked into
-    os.replace(partial.name, path)
+        os.chmod(partial.name, 0o644)  # readable like any file of the site it is copied or linked into
+        os.replace(partial.name, path)
+    except BaseException:
+        os.unlink(partial.name)  # no half-written file left behind either
+        raise
     return path

@@ -159,6 +159,14 @@ def test_a_damaged_memo_is_ignored_and_written_again(kit_copy, cache, parsed, da
     assert third == []
 
 
+def test_a_memo_that_cannot_be_written_only_costs_time(kit_copy, cache, parsed):
+    TextMemo(cache).path.mkdir(parents=True)  # where the file goes, a folder: unreadable, unwritable
+    _, _, first = load(kit_copy, cache, parsed)
+    _, _, second = load(kit_copy, cache, parsed)
+    assert first and sorted(second) == sorted(first)
+    assert [path.name for path in cache.iterdir()] == [TextMemo(cache).path.name]  # no half-written file
+
+
 def test_other_code_never_reads_an_old_memo(kit_copy, cache, parsed, monkeypatch):
     _, _, cold = load(kit_copy, cache, parsed)
     old_file = TextMemo(cache).path
