@@ -15,10 +15,10 @@ from ..model.addresses import file_name_message, reserved_id_message, sheet_anch
 from .inclusive import inclusive_findings
 from .links import Anchors, link_message
 from ..model.markdown_dialect import FieldParser
-from .markup import check_markdown, unsafe_plain
+from .markup import Checked, check_markdown, unsafe_plain
 from .positions import locate
 from ..model.problems import Problem
-from .text_memo import Checked, TextMemo
+from .text_memo import TextMemo
 from .validate import Context, FieldText
 from .yamlfile import at
 

@@ -26,14 +26,12 @@ from pathlib import Path
 
 from ..cache_folder import PACKAGE, code_fingerprint, write_whole
 from ..model.markdown_dialect import FieldParser, Finding
-from .markup import Link, check_markdown
+from .markup import Checked, Link, check_markdown
 
 # The code a text's findings, links and HTML come from, and the parser's library.
 _CHECKING_CODE = ("model", "intake")
 _LIBRARIES = ("markdown",)
 _PREFIX, _SUFFIX = "textes-verifies-", ".json"  # not a download file's suffix (downloads/store.py)
-
-Checked = tuple[list[Finding], list[Link]]  # what markup.check_markdown returns
 
 
 def checking_fingerprint(package: Path = PACKAGE) -> str:
