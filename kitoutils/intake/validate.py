@@ -42,6 +42,7 @@ _NODE_KIND = {
 # References checked against the file's own content (see intake/provenance.py).
 LOCAL_REFERENCES = frozenset({"sources", "origines"})
 
+
 class FieldText(NamedTuple):
     """A free text met in a file: its node (the text as written), and the text as the model holds it."""
 
