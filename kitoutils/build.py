@@ -23,7 +23,7 @@ from .model.content import Kit
 from .model.markdown_dialect import FieldParser
 from .pages import markers
 from .pages.diagrams import render_roles, render_timeline
-from .pages.glossary import GLOSSARY_PAGE, mark_first_uses, render_glossary_page
+from .pages.glossary import GLOSSARY_PAGE, TermExplainer, render_glossary_page
 from .pages.render import render_fiche, render_home_downloads, render_sheet_list, render_start_here
 from .pages.tags import TAG_KINDS, render_tag_page
 from .settings import BuildSettings
@@ -107,7 +107,11 @@ class SiteBuild:
         """A built page with the first use of each glossary term explained (not the glossary itself)."""
         if page_path == GLOSSARY_PAGE:
             return page_html
-        return mark_first_uses(page_html, self.kit.glossaire)
+        return self._term_explainer.mark(page_html)
+
+    @cached_property
+    def _term_explainer(self) -> TermExplainer:
+        return TermExplainer(self.kit.glossaire)
 
     def fill_markers(self, markdown: str, page_path: str) -> str:
         """A hand-written page with the kit's parts in place of its markers."""

@@ -123,6 +123,28 @@ def test_unchanged_checklists_are_not_built_again(kit_copy, cached):
     assert after[unchanged] == before[unchanged]
 
 
+def test_the_open_data_is_written_again_only_when_the_kit_changes(kit_copy, cached, monkeypatch):
+    made = []
+    build = generate.build_kit_json
+    monkeypatch.setattr(generate, "build_kit_json", lambda *args: made.append(1) or build(*args))
+    first = contents(generate_downloads(load_kit(kit_copy), cached))
+    again = contents(generate_downloads(load_kit(kit_copy), cached))
+    assert len(made) == 1 and again[KIT_JSON_PATH] == first[KIT_JSON_PATH]
+
+    replace_in(kit_copy / "amo.yml", "L'assistance à maîtrise d'ouvrage est un conseil",
+               "Une assistance à maîtrise d'ouvrage est un conseil")
+    changed = contents(generate_downloads(load_kit(kit_copy), cached))
+    assert len(made) == 2
+    amo = next(f for f in json.loads(changed[KIT_JSON_PATH])["fiches"] if f["id"] == "amo")
+    assert "Une assistance à maîtrise d’ouvrage est un conseil" in json.dumps(amo, ensure_ascii=False)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def test_editing_a_sheet_s_text_keeps_the_related_sheets_pdfs(kit_copy, cached):
     """A sheet's PDF shows its related sheets' titles and summaries, not their sections."""
     generate_downloads(load_kit(kit_copy), cached)

@@ -72,6 +72,33 @@ def test_either_apostrophe_and_whole_words_only():
     assert "kit-glossaire" not in mark_first_uses(article("<p>Les COPILS et XCOPIL.</p>"), (COPIL,))
 
 
+AMO = Definition(id="amo", terme="AMO", definition="Assistance à maîtrise d’ouvrage.",
+                 formes=("AMO", "assistance à maîtrise d’ouvrage"))
+MAITRISE = Definition(id="maitrise", terme="maîtrise d’ouvrage", definition="Qui commande.")
+
+
+def test_only_text_is_explained_never_a_tag_a_comment_a_script_or_a_character_reference():
+    body = ('<p title="le COPIL > tout" data-x=\'COPIL\'><!-- COPIL --><script>if (a<b) "<p>COPIL"</script>'
+            '&COPIL; <img alt="COPIL"/><BR/>Le <EM>COPIL</EM>.</p>')
+    marked = mark_first_uses(article(body), (COPIL,))
+    assert marked.count("kit-terme__mot") == 1
+    assert ('<p title="le COPIL > tout" data-x=\'COPIL\'><!-- COPIL --><script>if (a<b) "<p>COPIL"</script>'
+            '&COPIL; <img alt="COPIL"/><BR/>Le <EM><span class="kit-terme">') in marked
+
+
+def test_a_term_inside_a_longer_term_s_use_is_not_explained_twice():
+    marked = mark_first_uses(article("<p>Une assistance à maîtrise d’ouvrage, puis la maîtrise d’ouvrage.</p>"),
+                             (AMO, MAITRISE))
+    first, second = marked.index("kit-glossaire-amo"), marked.index("kit-glossaire-maitrise")
+    assert first < marked.index("puis la") < second  # the short term at its own first use, after the long one
+
+
+def test_text_whose_lower_case_is_longer_still_finds_its_terms():
+    # « İ » lower-cased is two characters: places are then found by the expression itself.
+    marked = mark_first_uses(article("<p>İstanbul, le comité de pilotage.</p>"), (COPIL,))
+    assert '<abbr class="kit-terme__mot" tabindex="0" aria-describedby="kit-glossaire-copil">comité de pilotage</abbr>' in marked
+
+
 def test_glossary_page_and_first_uses_on_the_built_pages(built_site: Path):
     kit = load_kit(KIT)
     page = (built_site / "glossaire/index.html").read_text(encoding="utf-8")

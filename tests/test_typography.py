@@ -24,6 +24,14 @@ def test_spaces_that_must_not_break_become_no_break_spaces():
     assert french_spacing("Phase : préparation") == f"Phase{NBSP}: préparation"
 
 
+def test_a_run_of_spaces_becomes_one_no_break_space_wherever_it_is():
+    assert french_spacing("  ? début") == f"{NARROW_NBSP}? début"
+    assert french_spacing("Quoi   ?! Oui  »") == f"Quoi{NARROW_NBSP}?! Oui{NARROW_NBSP}»"
+    assert french_spacing("**Phase :** fin :") == f"**Phase{NBSP}:** fin{NBSP}:"
+    assert french_spacing("<b>Note :</b> «  oui  »") == f"<b>Note{NBSP}:</b> «{NARROW_NBSP}oui{NARROW_NBSP}»"
+    assert french_spacing("a :b, 14 :30") == "a :b, 14 :30"  # a colon inside a word or a time stays
+
+
 def test_markdown_links_and_times_are_left_alone():
     text = "voir [la fiche](amo.md#missions) à 14:30, https://exemple.fr/a?b=c"
     assert french_spacing(text) == text

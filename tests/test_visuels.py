@@ -83,7 +83,7 @@ def test_the_phases_timeline_lists_every_phase_and_links_each_sheet(built_site: 
     linked = re.findall(r'href="\.\./fiches/([a-z0-9-]+)/"', frise)
     assert linked == [f.id for f in kit.fiches]
     # Every phase has its sheets now; an empty phase would say so (tested on the renderer).
-    assert "Aucune fiche pour l'instant" not in words
+    assert "Aucune fiche pour l’instant" not in words
 
 
 def test_diagrams_are_drawn_from_the_kit_s_data(kit_copy: Path):
@@ -136,7 +136,7 @@ def test_drawings_are_left_out_of_the_search_index(built_site: Path):
     # they would rank this page above the sheets. The timeline repeats the
     # phases' descriptions and the sheets' titles.
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Aucune fiche pour l'instant" not in index
+    assert "Aucune fiche pour l’instant" not in index
     assert "relié à chacun des autres rôles" not in index
     assert "Portent la démarche" in index  # the roles' text list is searchable
 

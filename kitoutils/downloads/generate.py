@@ -9,7 +9,6 @@ the store (`store.py`) and is handed on by its path.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -27,7 +26,7 @@ from .catalog import (
     sheet_pdf_path,
 )
 from .errors import produce
-from .kit_json import _data, build_kit_json, build_kit_schema
+from .kit_json import build_kit_json, build_kit_schema, model_data
 from .store import FileStore, content_key, generator_fingerprint
 from .workers import Job
 from .zip_archive import FOLDER, Deflated, write_zip
@@ -93,19 +92,24 @@ def generate_downloads(kit: Kit, settings: BuildSettings, workers_count: int | N
     """
     store = FileStore.for_build(settings.cache_dir)
     keys: dict[str, str] = {}
-    for path, what, build in ((KIT_JSON_PATH, "les données du kit (kit.json)", lambda: build_kit_json(kit)),
+    # Each sheet's data, made once: it keys the sheet's files and fills kit.json.
+    sheets = {fiche.id: model_data(fiche) for fiche in kit.fiches}
+    sheet_digests = {fiche_id: content_key(data) for fiche_id, data in sheets.items()}
+    vocabulary = content_key(model_data(kit.vocabulaire))
+    # The open data, keyed by what it is made of: an unchanged kit is not written out again.
+    keys[KIT_JSON_PATH] = content_key("donnees", KIT_JSON_PATH, vocabulary,
+                                      [sheet_digests[f.id] for f in kit.fiches], generator_fingerprint())
+    keys[KIT_SCHEMA_PATH] = content_key("donnees", KIT_SCHEMA_PATH, generator_fingerprint())
+    for path, what, build in ((KIT_JSON_PATH, "les données du kit (kit.json)", lambda: build_kit_json(kit, sheets)),
                               (KIT_SCHEMA_PATH, "le schéma de kit.json", build_kit_schema)):
-        content = produce(what, build)
-        keys[path] = content_key("donnees", path, hashlib.sha256(content).hexdigest())
         if not store.holds(keys[path]):
-            store.put(keys[path], content)
+            store.put(keys[path], produce(what, build))
     built: list[str] = []
     if settings.downloads:
         seed = [generator_fingerprint(), settings.epoch]
-        vocabulary = _data(kit.vocabulaire)
         tasks = []
         for fiche in kit.fiches:
-            for part in _sheet_jobs(kit, fiche, vocabulary, seed, settings.epoch):
+            for part in _sheet_jobs(kit, fiche, [sheet_digests[fiche.id], vocabulary], seed, settings.epoch):
                 task = []
                 for path, job in part:
                     keys[path] = job.key
@@ -127,7 +131,7 @@ def generate_downloads(kit: Kit, settings: BuildSettings, workers_count: int | N
     return Downloads(store, keys, settings.downloads, tuple(built))
 
 
-def _sheet_jobs(kit: Kit, fiche: Fiche, vocabulary: dict, seed: list,
+def _sheet_jobs(kit: Kit, fiche: Fiche, digests: list[str], seed: list,
                 epoch: int) -> Iterator[list[tuple[str, Job]]]:
     """A sheet's files with their keys, in parts that workers share: its PDF,
     then each checklist in every format (after editing one sheet, as during
@@ -138,7 +142,8 @@ def _sheet_jobs(kit: Kit, fiche: Fiche, vocabulary: dict, seed: list,
     # and only they travel to the worker.
     related = tuple(kit.fiche(other) for other in fiche.voir_aussi)
     pdf_kit = Kit(kit.vocabulaire, (fiche, *related), {})
-    key = content_key("fiche", _data(fiche), vocabulary, [(r.id, r.titre, r.resume) for r in related], seed)
+    # digests: of the sheet's data and of the vocabulary.
+    key = content_key("fiche", digests, [(r.id, r.titre, r.resume) for r in related], seed)
     yield [(sheet_pdf_path(fiche.id), Job(key, f"le PDF {where}", "fiche", (pdf_kit, fiche)))]
     for liste in fiche.checklists():
         liste_key = _checklist_key(fiche, liste, seed)
@@ -155,5 +160,5 @@ def _checklist_key(fiche: Fiche, liste: Liste, seed: list) -> str:
     # title and source (keep in step with them), not the rest of the sheet,
     # so editing one checklist leaves its neighbours cached.
     sheet = {"id": fiche.id, "titre": fiche.titre, "statut": fiche.statut, "reprend": fiche.reprend,
-             "sources": _data(fiche.sources)}
-    return content_key("liste", sheet, _data(liste), seed)
+             "sources": model_data(fiche.sources)}
+    return content_key("liste", sheet, model_data(liste), seed)

@@ -17,24 +17,27 @@ from ..model.publication import KIT_DATE, KIT_PUBLISHER, KIT_TITLE
 VERSION_FORMAT = 2  # 2: per-sheet « sources », « reprend » and « credit »; « publication » for the kit
 
 
-def _data(value: Any) -> Any:
+def model_data(value: Any) -> Any:
     """Model objects as JSON values, fields in model order, absent ones left out."""
     if dataclasses.is_dataclass(value):
-        return {f.name: _data(getattr(value, f.name)) for f in dataclasses.fields(value)
+        return {f.name: model_data(getattr(value, f.name)) for f in dataclasses.fields(value)
                 if getattr(value, f.name) is not None}
     if isinstance(value, tuple):
-        return [_data(item) for item in value]
+        return [model_data(item) for item in value]
     return value
 
 
-def kit_data(kit: Kit) -> dict[str, Any]:
+def kit_data(kit: Kit, sheets: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The content of kit.json (sheets: each sheet's model_data by id, when the caller has it already)."""
+    sheets = sheets or {}
     return {
         "version_format": VERSION_FORMAT,
         "titre": KIT_TITLE,
         "publication": {"titre": KIT_TITLE, "editeur": KIT_PUBLISHER, "date": KIT_DATE},
-        "vocabulaire": _data(kit.vocabulaire),
+        "vocabulaire": model_data(kit.vocabulaire),
         # Each sheet's credit line, built from its sources as on its page and in its PDF.
-        "fiches": [{**_data(fiche), "credit": credit_line(fiche)} for fiche in kit.fiches],
+        "fiches": [{**(sheets.get(fiche.id) or model_data(fiche)), "credit": credit_line(fiche)}
+                   for fiche in kit.fiches],
     }
 
 
@@ -42,8 +45,8 @@ def _dump(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def build_kit_json(kit: Kit) -> bytes:
-    return _dump(kit_data(kit))
+def build_kit_json(kit: Kit, sheets: dict[str, Any] | None = None) -> bytes:
+    return _dump(kit_data(kit, sheets))
 
 
 def kit_schema() -> dict[str, Any]:

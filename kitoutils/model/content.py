@@ -11,6 +11,7 @@ field names: French words without accents.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .fields import spec
 
@@ -233,7 +234,13 @@ class Kit:
     glossaire: tuple[Definition, ...] = ()  # from kit/glossaire.yml (optional)
 
     def fiche(self, fiche_id: str) -> Fiche:
-        return next(f for f in self.fiches if f.id == fiche_id)
+        return self._fiches_by_id[fiche_id]
+
+    @cached_property
+    def _fiches_by_id(self) -> dict[str, Fiche]:
+        # Every sheet's page looks up the sheets it links to: a scan each time
+        # would grow with the square of the kit.
+        return {f.id: f for f in self.fiches}
 
     def by_phase(self) -> list[tuple[Phase, list[Fiche]]]:
         """Sheets grouped by phase, in the vocabulary's order, empty phases left out."""

@@ -13,7 +13,7 @@ from .content import Fiche, Source
 
 REVIEWED_STATUS = "relue"
 ADDITION = "ajout"  # the one value of `origine`
-ADDITION_LABEL = "Complément au kit d'origine"
+ADDITION_LABEL = "Complément au kit d’origine"
 
 
 def source_label(source: Source) -> str:
@@ -31,9 +31,9 @@ def credit_parts(fiche: Fiche) -> tuple[list[tuple[str, list[Source]]], str]:
         others = [s for s in fiche.sources if s is not reprise]
         parts = [("Cette fiche reprend, dans ses propres mots, les faits de :", [reprise])]
         if others:
-            parts.append((f"Les compléments signalés « {ADDITION_LABEL} » s'appuient sur :", others))
+            parts.append((f"Les compléments signalés « {ADDITION_LABEL} » s’appuient sur :", others))
     else:
-        parts = [("Fiche rédigée pour ce site d'après :", list(fiche.sources))]
+        parts = [("Fiche rédigée pour ce site d’après :", list(fiche.sources))]
     if fiche.statut == REVIEWED_STATUS:
         note = ""
     elif reprise is None:
@@ -57,7 +57,7 @@ def short_credit(fiche: Fiche) -> str:
     """The credit where room is short (a page footer); the full line is in the document."""
     reprise = fiche.source_reprise()
     if reprise is not None:
-        return f"D'après : {reprise.titre}, {reprise.editeur}, {reprise.date}."
+        return f"D’après : {reprise.titre}, {reprise.editeur}, {reprise.date}."
     return "Fiche rédigée pour ce site ; ses sources sont citées dans le document."
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 from ..model.content import Definition
 from ..model.typography import french_typography
@@ -67,71 +66,144 @@ def _pattern(termes: tuple[Definition, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
-class _FirstUses(HTMLParser):
-    """Re-emits HTML as it came, wrapping the first use of each term in its text."""
+# What comes between an article's texts: a comment, a declaration, or a tag
+# with its attributes (a quoted value may hold « > »). Each alternative of the
+# attributes starts with its own character, so matching stays linear.
+_TAG = re.compile(r"""<(?:!--.*?-->|[!?][^>]*>|(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>)""", re.S)
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_NO_GLOSSARY_ATTRIBUTE = re.compile(rf"(?:^|[\s/]){NO_GLOSSARY}(?=[\s=/]|$)", re.I)
+_RAW_TEXT = ("script", "style")  # their content is text up to their end tag, never tags
+# The letters a form starts with, up to its first blank or apostrophe (either
+# apostrophe may be written, so none is part of the prefix).
+_PREFIX = re.compile(r"[^\s'’]+")
 
-    def __init__(self, termes: tuple[Definition, ...]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.termes = termes
-        self.pattern = _pattern(termes)
-        self.seen: set[int] = set()
-        self.skipping: list[str] = []
-        self.out: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+class _Context:
+    """Whether a place of an article is text that may be explained: walks the
+    tags once, front to back, as the places asked about move forward."""
+
+    def __init__(self, article: str) -> None:
+        self.article = article
+        self.resume = 0  # where the next tag is looked for
+        self.ahead: re.Match[str] | None = None  # the next tag, not yet walked past
+        self.skipping: list[str] = []  # open elements whose text is left alone
+
+    def explainable(self, at: int) -> bool:
+        """True when `at` is in text, outside any tag and any skipped element."""
+        while True:
+            if self.ahead is None:
+                self.ahead = _TAG.search(self.article, self.resume)
+                if self.ahead is None:
+                    break
+            if self.ahead.end() > at:
+                if self.ahead.start() <= at:
+                    return False  # inside a tag or a comment
+                break
+            self._walk(self.ahead)
+            self.ahead = None
+        return not self.skipping
+
+    def _walk(self, tag: re.Match[str]) -> None:
+        self.resume = tag.end()
+        closing, name, attributes = tag.groups()
+        if name is None:
+            return  # a comment or a declaration
+        name = name.lower()
+        if closing:
+            if self.skipping and self.skipping[-1] == name:
+                self.skipping.pop()
+            return
+        self_closing = attributes.rstrip().endswith("/")
+        skipped = name in _SKIPPED or (NO_GLOSSARY in attributes.lower() and _NO_GLOSSARY_ATTRIBUTE.search(
+            _QUOTED.sub('""', attributes)) is not None)
         # Inside a skipped element every open tag is stacked, so that a nested
         # element of the same name does not end the skipping early.
-        skipped = tag in _SKIPPED or any(name == NO_GLOSSARY for name, _ in attrs)
-        if (self.skipping or skipped) and tag not in _VOID:
-            self.skipping.append(tag)
+        if (self.skipping or skipped) and name not in _VOID and not self_closing:
+            self.skipping.append(name)
+        if name in _RAW_TEXT and not self_closing:
+            end = re.compile(rf"</{name}[\s/>]", re.I).search(self.article, self.resume)
+            self.resume = end.start() if end else len(self.article)
 
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
 
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        if self.skipping and self.skipping[-1] == tag:
-            self.skipping.pop()
+class TermExplainer:
+    """Explains the first use of each glossary term on a page; made once per
+    build, its expressions serve every page."""
 
-    def handle_data(self, data):
-        self.out.append(data if self.skipping else self._mark(data))
+    def __init__(self, termes: tuple[Definition, ...]) -> None:
+        self.termes = termes
+        self.pattern = _pattern(termes)
+        forms = [form for terme in termes for form in terme.forms()]
+        prefixes = [(_PREFIX.match(form), form.isupper()) for form in forms]
+        # Where a use may start, found by plain substring search (far quicker
+        # than the whole expression at every place of the article); an
+        # abbreviation as written, words in any case. A form starting with an
+        # apostrophe has no prefix: then the expression looks everywhere.
+        self.exact = sorted({m.group(0) for m, upper in prefixes if m and upper})
+        self.folded = sorted({m.group(0).lower() for m, upper in prefixes if m and not upper})
+        self.everywhere = not all(m for m, _ in prefixes)
 
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
+    def mark(self, page_html: str) -> str:
+        """The page with the first use of each term in its article explained (unchanged if none)."""
+        match = _ARTICLE.search(page_html)
+        if not self.termes or match is None:
+            return page_html
+        article = match.group(2)
+        parts, last = [], 0
+        for start, end, index in self._first_uses(article):
+            parts += [article[last:start], self._explained(article[start:end], self.termes[index])]
+            last = end
+        if not parts:
+            return page_html
+        parts.append(article[last:])
+        return page_html[: match.start(2)] + "".join(parts) + page_html[match.end(2):]
 
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
+    def _candidates(self, article: str) -> list[int]:
+        folded = article.lower()
+        if self.everywhere or len(folded) != len(article):  # a letter whose lower case is longer
+            return [m.start() for m in self.pattern.finditer(article)]
+        places = set()
+        for text, prefixes in ((article, self.exact), (folded, self.folded)):
+            for prefix in prefixes:
+                at = text.find(prefix)
+                while at != -1:
+                    places.add(at)
+                    at = text.find(prefix, at + 1)
+        return sorted(places)
 
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
+    def _first_uses(self, article: str) -> list[tuple[int, int, int]]:
+        """(start, end, term index) of each term's first explainable use, in order."""
+        context = _Context(article)
+        seen: set[int] = set()
+        uses = []
+        covered = 0  # a use found earlier spans up to here (« maîtrise d’ouvrage » inside « AMO »'s long form)
+        for at in self._candidates(article):
+            if at < covered:
+                continue
+            use = self.pattern.match(article, at)
+            if use is None:
+                continue
+            covered = use.end()
+            index = int(use.lastgroup[1:])
+            # Not yet explained, not the name of a character reference (« &amp; »), in text.
+            if index in seen or article[at - 1 : at] == "&" or not context.explainable(at):
+                continue
+            seen.add(index)
+            uses.append((at, use.end(), index))
+            if len(seen) == len(self.termes):
+                break
+        return uses
 
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def _mark(self, text: str) -> str:
-        def wrap(match: re.Match[str]) -> str:
-            index = int(match.lastgroup[1:])
-            if index in self.seen:
-                return match.group(0)
-            self.seen.add(index)
-            terme = self.termes[index]
-            tooltip = TOOLTIP_ID.format(terme.id)
-            return (
-                f'<span class="kit-terme"><abbr class="kit-terme__mot" tabindex="0" '
-                f'aria-describedby="{tooltip}">{match.group(0)}</abbr>'
-                f'<span class="kit-terme__infobulle" role="tooltip" id="{tooltip}">'
-                f"{html.escape(terme.definition)}</span></span>"
-            )
-        return self.pattern.sub(wrap, text)
+    @staticmethod
+    def _explained(words: str, terme: Definition) -> str:
+        tooltip = TOOLTIP_ID.format(terme.id)
+        return (
+            f'<span class="kit-terme"><abbr class="kit-terme__mot" tabindex="0" '
+            f'aria-describedby="{tooltip}">{words}</abbr>'
+            f'<span class="kit-terme__infobulle" role="tooltip" id="{tooltip}">'
+            f"{html.escape(terme.definition)}</span></span>"
+        )
 
 
 def mark_first_uses(page_html: str, termes: tuple[Definition, ...]) -> str:
     """The page with the first use of each term in its article explained (unchanged if none)."""
-    match = _ARTICLE.search(page_html)
-    if not termes or match is None:
-        return page_html
-    parser = _FirstUses(termes)
-    parser.feed(match.group(2))
-    parser.close()
-    return page_html[: match.start(2)] + "".join(parser.out) + page_html[match.end(2):]
+    return TermExplainer(termes).mark(page_html)

@@ -81,28 +81,28 @@ class FieldRenderer:
         self.page_src = page_src
         self.directory_urls = directory_urls
         self.parser = parser or FieldParser()
+        # One sanitiser per kind of field, set up once for the page's many fields.
+        self._block = self._cleaner(BLOCK_TAGS)
+        self._inline = self._cleaner(INLINE_TAGS)
 
     def block(self, text: str) -> str:
         """A field of paragraphs and lists: a raw HTML block (blank lines around it)."""
-        html = self._clean(self.parser.html(text), BLOCK_TAGS)
+        html = self._clean(self.parser.html(text), self._block)
         return f'\n<div class="kit-texte">\n{html}\n</div>\n'
 
     def list_item(self, text: str) -> str:
         """A field shown as an item of a list: one paragraph without its <p>, as Markdown
         writes a tight list; several blocks kept as they are."""
         html = self.parser.html(text).strip()
-        return self._clean(_lone_paragraph(html) or html, BLOCK_TAGS)
+        return self._clean(_lone_paragraph(html) or html, self._block)
 
     def inline(self, text: str) -> str:
         """A one-line field (a checklist item): its phrasing content only."""
         html = self.parser.html(text).strip()
-        return self._clean(_lone_paragraph(html) or html, INLINE_TAGS)
+        return self._clean(_lone_paragraph(html) or html, self._inline)
 
-    def _clean(self, html: str, tags: set[str]) -> str:
-        # A lone surrogate (refused by the checks) cannot be written as UTF-8: shown as « ? ».
-        html = html.encode("utf-8", "replace").decode("utf-8")
-        return nh3.clean(
-            html,
+    def _cleaner(self, tags: set[str]) -> nh3.Cleaner:
+        return nh3.Cleaner(
             tags=tags,
             attributes={tag: names for tag, names in ATTRIBUTES.items() if tag in tags},
             allowed_classes={tag: names for tag, names in CLASSES.items() if tag in tags},
@@ -112,6 +112,11 @@ class FieldRenderer:
             link_rel="noopener noreferrer",
             attribute_filter=self._filter,
         )
+
+    @staticmethod
+    def _clean(html: str, cleaner: nh3.Cleaner) -> str:
+        # A lone surrogate (refused by the checks) cannot be written as UTF-8: shown as « ? ».
+        return cleaner.clean(html.encode("utf-8", "replace").decode("utf-8"))
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if (tag, attribute) in (("a", "href"), ("img", "src")):
