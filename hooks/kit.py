@@ -93,9 +93,9 @@ def _new_build(config: MkDocsConfig) -> SiteBuild:
     directory = project / "kit"
     if str(directory) not in config.watch:
         config.watch.append(str(directory))  # `mkdocs serve` rebuilds on sheet edits
-    parser = FieldParser()  # parses each text once, for the checks and then the pages
+    parser = FieldParser()  # parses each text once at most, for the checks and then the pages
     try:
-        kit = load_kit(directory, parser=parser)
+        kit = load_kit(directory, parser=parser, cache_dir=settings.cache_dir)
     except KitInvalid as invalid:
         raise PluginError(invalid.report()) from None
     log.info("Kit chargé : %d fiches", len(kit.fiches))

@@ -29,7 +29,7 @@ class BuildSettings:
     offline_zip: bool = True  # the offline copy of the site, offered on the home page
     offline_variant: bool = False  # this build IS the offline copy (opened from file://)
     french_search: bool = True  # the kit's French search rather than Material's own
-    cache_dir: Path | None = None  # reused download files; None: no disk cache
+    cache_dir: Path | None = None  # reused download files and checked texts; None: no disk cache
     epoch: int = DEFAULT_EPOCH  # the fixed date written in every generated file
     directory_urls: bool = True  # MkDocs' use_directory_urls: how links inside the sheets' texts are written
     editor: bool = True  # the web editor at /admin/ (never in the offline copy)

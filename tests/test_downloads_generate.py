@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 import kitoutils
 
+from kitoutils.cache_folder import code_fingerprint
 from kitoutils.downloads import DownloadFailed, generate_downloads
 from kitoutils.downloads import generate
 from kitoutils.downloads.catalog import (
@@ -243,7 +244,7 @@ def test_the_generators_fingerprint_covers_the_model_they_read(tmp_path):
     assert generator_fingerprint(Path(kitoutils.__file__).parent) == before  # same code, same fingerprint
     typography = package / "model" / "typography.py"
     typography.write_text(typography.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    generator_fingerprint.cache_clear()
+    code_fingerprint.cache_clear()
     assert generator_fingerprint(package) != before
 
 

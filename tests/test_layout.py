@@ -18,6 +18,7 @@ PACKAGE = ROOT / "kitoutils"
 # the lower numbers, never a higher one.
 LAYERS = {
     "settings": 0, "model": 0, "side_task": 0,  # side_task: work in a forked process (offline copy, downloads)
+    "cache_folder": 0,  # what the downloads' store and the checked texts' memo share
     "intake": 1,
     "pages": 2, "downloads": 2, "editor": 2,
     "search": 3, "offline": 3,

@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import platform
 import tempfile
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
+from ..cache_folder import PACKAGE, code_fingerprint, write_whole
 from .zip_archive import Deflated, deflate
 
 # Every library whose version can change a file's bytes: reportlab (both PDFs,
@@ -44,20 +41,9 @@ def content_key(*parts: Any) -> str:
 _GENERATING_CODE = ("downloads", "model")
 
 
-_PACKAGE = Path(__file__).parent.parent
-
-
-@cache
-def generator_fingerprint(package: Path = _PACKAGE) -> str:
-    """The downloads' code (in `package`) and library versions, hashed once per process."""
-    digest = hashlib.sha256()
-    for source in sorted(path for folder in _GENERATING_CODE for path in (package / folder).glob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    for library in _LIBRARIES:
-        digest.update(f"{library}={metadata.version(library)}".encode())
-    digest.update(f"python={platform.python_version()}".encode())
-    return digest.hexdigest()
+def generator_fingerprint(package: Path = PACKAGE) -> str:
+    """The downloads' code (in `package`) and library versions."""
+    return code_fingerprint(_GENERATING_CODE, _LIBRARIES, package)
 
 
 class FileStore:
@@ -89,13 +75,13 @@ class FileStore:
         """Keep `content` under `key` (and its compressed form): written whole or not at all."""
         self._used.update({f"{key}{_FILE}", f"{key}{_ZIPPED}"})
         if zipped:
-            _write(self._zipped(key), deflate(content).to_bytes())
-        return _write(self.path(key), content)
+            write_whole(self._zipped(key), deflate(content).to_bytes())
+        return write_whole(self.path(key), content)
 
     def write_with(self, key: str, fill: Callable[[BinaryIO], None]) -> Path:
         """Keep under `key` what `fill` writes (a large file, never whole in memory)."""
         self._used.add(f"{key}{_FILE}")
-        return _write(self.path(key), fill)
+        return write_whole(self.path(key), fill)
 
     def deflated(self, key: str) -> Deflated:
         """The compressed form of the file `key`, made now if it is missing."""
@@ -103,7 +89,7 @@ class FileStore:
             return Deflated.from_bytes(self._zipped(key).read_bytes())
         except OSError:
             member = deflate(self.path(key).read_bytes())
-            _write(self._zipped(key), member.to_bytes())
+            write_whole(self._zipped(key), member.to_bytes())
             return member
 
     def _zipped(self, key: str) -> Path:
@@ -116,16 +102,3 @@ class FileStore:
             for path in self.folder.glob(f"*{suffix}"):
                 if path.name not in self._used:
                     path.unlink(missing_ok=True)
-
-
-def _write(path: Path, content: bytes | Callable[[BinaryIO], None]) -> Path:
-    """Write then rename: a build stopped half-way leaves no torn file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".partiel-", delete=False) as partial:
-        if callable(content):
-            content(partial)
-        else:
-            partial.write(content)
-    os.chmod(partial.name, 0o644)  # readable like any file of the site it is copied or linked into
-    os.replace(partial.name, path)
-    return path

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..model.addresses import file_name_message, reserved_id_message, sheet_anchors, sheet_id_message
 from .inclusive import inclusive_findings
 from .links import Anchors, link_message
 from ..model.markdown_dialect import FieldParser
-from .markup import check_markdown, unsafe_plain
+from .markup import Checked, check_markdown, unsafe_plain
 from .positions import locate
 from ..model.problems import Problem
-from .validate import Context
+from .text_memo import TextMemo
+from .validate import Context, FieldText
 from .yamlfile import at
 
 
@@ -33,28 +34,41 @@ class ReadFile:
     sheet_id: str | None = None  # the file name's stem, for a sheet
 
 
-def check(files: list[ReadFile], docs_dir: Path | None, parser: FieldParser | None = None) -> list[Problem]:
+def check(files: list[ReadFile], docs_dir: Path | None, parser: FieldParser | None = None,
+          memo: TextMemo | None = None) -> list[Problem]:
     """Every problem of text, links and addresses across the kit's files
-    (parser: the build's, which keeps each text's HTML for its pages)."""
+    (parser: the build's, which keeps each text's HTML for its pages;
+    memo: the texts an earlier build checked, not parsed again)."""
     parser = parser or FieldParser()
+    check_markdown_text = _markdown_checker(parser, memo)
     sheets: Anchors = {
         f.sheet_id: (sheet_anchors(f.value) if f.value is not None else None)
         for f in files if f.sheet_id is not None
     }
     problems: list[Problem] = []
     for read in files:
-        problems.extend(_text_problems(read, sheets, docs_dir, parser))
+        problems.extend(_text_problems(read, sheets, docs_dir, check_markdown_text))
         if read.sheet_id is not None:
             problems.extend(_address_problems(read, set(sheets) - {read.sheet_id}, docs_dir))
     return problems
 
 
-def _text_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None, parser: FieldParser) -> list[Problem]:
-    """Unsafe markup in every text, and (in a sheet) links that lead nowhere: one parse per text."""
+def _markdown_checker(parser: FieldParser, memo: TextMemo | None) -> Callable[[FieldText], Checked]:
+    """How a Markdown text is checked: parsed, or found in the memo of an earlier build
+    (which also hands the parser the HTML of the text as the page shows it)."""
+    if memo is None:
+        return lambda text: check_markdown(text.node.value, parser)
+    return lambda text: memo.check_markdown(text.node.value, parser, page_text=text.shown)
+
+
+def _text_problems(read: ReadFile, sheets: Anchors, docs_dir: Path | None,
+                   check_markdown_text: Callable[[FieldText], Checked]) -> list[Problem]:
+    """Unsafe markup in every text, and (in a sheet) links that lead nowhere."""
     problems = []
-    for node, markdown in read.ctx.texts:
-        if markdown:
-            findings, found_links = check_markdown(node.value, parser)
+    for text in read.ctx.texts:
+        node = text.node
+        if text.markdown:
+            findings, found_links = check_markdown_text(text)
         else:
             findings, found_links = unsafe_plain(node.value), []
         findings = [*findings, *inclusive_findings(node.value)]

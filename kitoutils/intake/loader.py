@@ -13,6 +13,7 @@ from .provenance import check_provenance
 from .validate import Context, build
 from . import yamlfile
 from .content_checks import ReadFile, check as check_content
+from .text_memo import TextMemo
 from . import git_history
 
 VOCABULARY_FILE = "vocabulaire.yml"
@@ -22,12 +23,15 @@ GLOSSARY_FILE = "glossaire.yml"  # optional: the terms explained on every page
 RESERVED_FILES = {VOCABULARY_FILE, SYNONYMS_FILE, GLOSSARY_FILE}
 
 
-def load_kit(kit_dir: Path, docs_dir: Path | None = None, parser: FieldParser | None = None) -> Kit:
+def load_kit(kit_dir: Path, docs_dir: Path | None = None, parser: FieldParser | None = None,
+             cache_dir: Path | None = None) -> Kit:
     """Read and validate every file of kit_dir; paths in messages start at its parent.
 
     Links to hand-written pages are checked against docs_dir (by default the
     docs/ folder next to kit_dir, when there is one). parser: the build's
     Markdown parser, which then holds every text's HTML for the pages.
+    cache_dir: the build's cache folder, where the checked texts are kept for
+    the next build (intake/text_memo.py); None: every text is parsed.
     """
     kit_dir = Path(kit_dir).absolute()
     if docs_dir is None and (kit_dir.parent / "docs").is_dir():
@@ -87,7 +91,10 @@ def load_kit(kit_dir: Path, docs_dir: Path | None = None, parser: FieldParser | 
         glossaire = _load_one(Glossaire, glossary_path, display(glossary_path), {}, problems,
                               read_files=read_files)
 
-    problems.extend(check_content(read_files, docs_dir, parser))
+    memo = TextMemo(cache_dir) if cache_dir is not None else None
+    problems.extend(check_content(read_files, docs_dir, parser, memo))
+    if memo is not None:
+        memo.save()  # a kit with errors too: the next build reports them without parsing
     if problems:
         raise KitInvalid(problems)
     assert vocabulaire is not None

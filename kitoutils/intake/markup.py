@@ -77,7 +77,10 @@ class _Locator:
         return index
 
 
-def check_markdown(text: str, parser: FieldParser | None = None) -> tuple[list[Finding], list[Link]]:
+Checked = tuple[list[Finding], list[Link]]  # what a Markdown text may not contain, and its links
+
+
+def check_markdown(text: str, parser: FieldParser | None = None) -> Checked:
     """What a Markdown field may not contain, and its links, each at its offset
     (parser: to reuse one across many fields)."""
     costly = cost_problem(text)

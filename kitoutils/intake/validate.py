@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -42,6 +42,15 @@ _NODE_KIND = {
 # References checked against the file's own content (see intake/provenance.py).
 LOCAL_REFERENCES = frozenset({"sources", "origines"})
 
+
+class FieldText(NamedTuple):
+    """A free text met in a file: its node (the text as written), and the text as the model holds it."""
+
+    node: ScalarNode
+    markdown: bool
+    shown: str  # typography applied: what the pages render
+
+
 @dataclass
 class Context:
     """What the validation of one file needs to know and what it found."""
@@ -52,8 +61,8 @@ class Context:
     references: dict[str, frozenset[str]] | None
     problems: list[Problem] = field(default_factory=list)
     identifiers: dict[str, Node] = field(default_factory=dict)
-    # Every free text met (node, is Markdown), for the checks of content_checks.py.
-    texts: list[tuple[ScalarNode, bool]] = field(default_factory=list)
+    # Every free text met, for the checks of content_checks.py.
+    texts: list[FieldText] = field(default_factory=list)
     # References whose allowed values depend on the file itself (a sheet's own
     # sources): (reference, value, node), checked once the file is built.
     local_references: list[tuple[str, str, ScalarNode]] = field(default_factory=list)
@@ -148,8 +157,6 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
             "il doit tenir dans une case du PDF à remplir) ; découpez-le en plusieurs éléments"
         ))
         return None
-    if not rule.identifier and not rule.reference:
-        ctx.texts.append((node, rule.markdown))
     if rule.identifier:
         if not _SLUG.match(text):
             ctx.error(node, (
@@ -175,7 +182,9 @@ def _convert_text(rule: FieldRule, node: Node, ctx: Context, key: str) -> str | 
             return None
     if rule.identifier or rule.reference:
         return text
-    return french_typography(text)
+    shown = french_typography(text)
+    ctx.texts.append(FieldText(node, rule.markdown, shown))
+    return shown
 
 
 # Characters a reader cannot see that change what a text shows or how it is

@@ -180,6 +180,14 @@ class FieldParser:
         known = self._html.get(text)
         return known if known is not None else self.parse(text).html
 
+    def known_html(self, text: str) -> str | None:
+        """The HTML of `text` if this parser has it (parsed, or remembered), without parsing."""
+        return self._html.get(text)
+
+    def remember_html(self, text: str, html: str) -> None:
+        """Take the HTML an earlier parse of `text` wrote (intake/text_memo.py), so as not to parse it."""
+        self._html[text] = html
+
 
 def _is_entity(block: str) -> bool:
     """Python-Markdown stashes character references (&amp; &#233;) like raw HTML."""
