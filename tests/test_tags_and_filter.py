@@ -38,8 +38,8 @@ def test_tag_page_lists_exactly_its_sheets(built_site: Path, kind: str, term_id:
 def test_tag_pages_exist_for_elus_and_preparation(built_site: Path):
     assert expected_sheets("publics", "elus") == {
         "conduite-des-ateliers", "democratie-contributive", "faq-elus", "pilotage", "suivi-externe"}
-    assert "Fiches pour le public « Élus »" in (built_site / "publics/elus/index.html").read_text(encoding="utf-8")
-    assert "Fiches de la phase « Préparation »" in (
+    assert "Fiches pour le public «\u202fÉlus\u202f»" in (built_site / "publics/elus/index.html").read_text(encoding="utf-8")
+    assert "Fiches de la phase «\u202fPréparation\u202f»" in (
         built_site / "phases/preparation/index.html").read_text(encoding="utf-8")
 
 
