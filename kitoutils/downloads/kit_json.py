@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import cache
 from typing import Any
 
 from ..model.content import Fiche, Kit, Vocabulaire
@@ -19,12 +20,23 @@ VERSION_FORMAT = 2  # 2: per-sheet « sources », « reprend » and « credit »
 
 def model_data(value: Any) -> Any:
     """Model objects as JSON values, fields in model order, absent ones left out."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: model_data(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if getattr(value, f.name) is not None}
     if isinstance(value, tuple):
         return [model_data(item) for item in value]
-    return value
+    names = _field_names(type(value))
+    if names is None:
+        return value
+    data = {}
+    for name in names:
+        field_value = getattr(value, name)
+        if field_value is not None:
+            data[name] = model_data(field_value)
+    return data
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A model class's field names, in order (None: not a model class); asked for each of a kit's many values."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def kit_data(kit: Kit, sheets: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
@@ -54,6 +55,7 @@ class FileStore:
         self.folder = folder
         self._scratch = scratch
         self._used: set[str] = set()
+        self._listing: set[str] | None = None  # the folder's file names, read at the first question
 
     @classmethod
     def for_build(cls, cache_dir: Path | None) -> FileStore:
@@ -69,19 +71,20 @@ class FileStore:
     def holds(self, key: str, *, zipped: bool = True) -> bool:
         """Whether the file (and its compressed form, unless not wanted) is here; marks it used."""
         self._used.update({f"{key}{_FILE}", f"{key}{_ZIPPED}"})
-        return self.path(key).is_file() and (not zipped or self._zipped(key).is_file())
+        present = self._present()
+        return f"{key}{_FILE}" in present and (not zipped or f"{key}{_ZIPPED}" in present)
 
     def put(self, key: str, content: bytes, *, zipped: bool = True) -> Path:
         """Keep `content` under `key` (and its compressed form): written whole or not at all."""
         self._used.update({f"{key}{_FILE}", f"{key}{_ZIPPED}"})
         if zipped:
-            write_whole(self._zipped(key), deflate(content).to_bytes())
-        return write_whole(self.path(key), content)
+            self._wrote(write_whole(self._zipped(key), deflate(content).to_bytes()))
+        return self._wrote(write_whole(self.path(key), content))
 
     def write_with(self, key: str, fill: Callable[[BinaryIO], None]) -> Path:
         """Keep under `key` what `fill` writes (a large file, never whole in memory)."""
         self._used.add(f"{key}{_FILE}")
-        return write_whole(self.path(key), fill)
+        return self._wrote(write_whole(self.path(key), fill))
 
     def deflated(self, key: str) -> Deflated:
         """The compressed form of the file `key`, made now if it is missing."""
@@ -89,11 +92,23 @@ class FileStore:
             return Deflated.from_bytes(self._zipped(key).read_bytes())
         except OSError:
             member = deflate(self.path(key).read_bytes())
-            write_whole(self._zipped(key), member.to_bytes())
+            self._wrote(write_whole(self._zipped(key), member.to_bytes()))
             return member
 
     def _zipped(self, key: str) -> Path:
         return self.folder / f"{key}{_ZIPPED}"
+
+    def _present(self) -> set[str]:
+        # One listing of the folder, not two file tests for each of thousands of keys.
+        # (Files the workers write are not asked about again: each key is asked once.)
+        if self._listing is None:
+            self._listing = set(os.listdir(self.folder)) if self.folder.is_dir() else set()
+        return self._listing
+
+    def _wrote(self, path: Path) -> Path:
+        if self._listing is not None:
+            self._listing.add(path.name)
+        return path
 
     def forget_unused(self) -> None:
         """Delete the files this build did not use, so that edits during a
