@@ -5,13 +5,15 @@ Each event only calls the core: read the build's settings and load the kit
 tag pages, glossary, the web editor), fill the markers of hand-written pages (on_page_markdown),
 explain the glossary's terms at their first use (on_post_page), add
 the kit's documents to the search index (on_post_build). The build's state
-lives on one `SiteBuild`, kept on the config MkDocs hands to every event. A
+lives on one `SiteBuild`, kept on the config MkDocs hands to every event
+(and out of the garbage collector's sight while pages are rendered). A
 kit with errors stops the build with the located French messages and no
 traceback.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -119,6 +121,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # "Edit this page" opens the YAML sheet, not the generated Markdown.
             generated.edit_uri = Path(docs_to_project, output.source).as_posix()
         files.append(generated)
+    # The kit, its downloads and the file list live as long as the build: out of
+    # the garbage collector's sight, its full collections (frequent while pages are
+    # rendered) no longer walk them all again (about 10 s of a build at 1,000 sheets).
+    gc.freeze()
     return files
 
 
@@ -133,7 +139,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(unknown)) from None
 
 
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()  # a failed build's objects are garbage too (`mkdocs serve` builds again)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()  # back in the collector's sight: garbage once the build is over
     # Runs after the search plugin has written its index (hooks come after plugins).
     build = site_build_of(config)
     index = Path(config.site_dir) / "search" / "search_index.json"
